@@ -201,7 +201,7 @@ export function snowballGerman(word: string): string {
       while (i < n && isVowel(w.charCodeAt(i))) i++;
       if (i < n) {
         i++;
-        p1 = i < 3 ? 3 : i;
+        p1 = Math.max(i, 3);
         while (i < n && !isVowel(w.charCodeAt(i))) i++;
         if (i < n) {
           i++;
