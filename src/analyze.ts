@@ -1,0 +1,110 @@
+/**
+ * The pipeline, top to bottom: notes in, a theme report out.
+ *
+ *   prepare notes → terms (normalise, tokenise, stopwords, stem)
+ *   → vocabulary → TF-IDF → cluster (k given or chosen) → describe → report
+ *
+ * Every step is a pure function; randomness only through the seed.
+ */
+import { kRange } from './cluster/choose-k';
+import { sphericalKmeans } from './cluster/kmeans';
+import { describeThemes } from './describe/themes';
+import { buildStopwords } from './language/german/stopwords';
+import { resolveLanguage } from './language/resolve';
+import { prepareNotes } from './notes';
+import { resolveOptions } from './options';
+import { buildReport } from './report';
+import { extractTerms } from './terms';
+import type { AnalyzeOptions, NoteInput, ThemeReport } from './types';
+import { denseRow, rowLength } from './vectors/sparse';
+import { tfidf } from './vectors/tfidf';
+import { buildVocabulary } from './vectors/vocabulary';
+
+/**
+ * Finds the themes in a set of notes.
+ *
+ * @param notes - Strings, or objects `{ id?, text, ...metadata }`.
+ * @param options - See {@link AnalyzeOptions}; all optional.
+ * @returns A {@link ThemeReport}: plain data, every note exactly once, in input order.
+ * @throws ThemenfinderError with code `EMPTY_INPUT`, `BAD_NOTE` or `BAD_OPTION`.
+ *
+ * @example
+ * ```ts
+ * import { analyze } from 'themenfinder';
+ * const report = analyze([
+ *   'Digitalisierung der Schulen vorantreiben',
+ *   'Netzwerke der Bildungsakteure stärken',
+ *   'Digitale Endgeräte für alle Schüler*innen',
+ * ], { k: 2 });
+ * report.themes.map((t) => t.label);
+ * ```
+ */
+export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): ThemeReport {
+  const opts = resolveOptions(options);
+  const language = resolveLanguage(opts.language);
+  const prepared = prepareNotes(notes, opts.maxNoteLength);
+  const warnings = [...prepared.warnings];
+  const n = prepared.notes.length;
+
+  // Terms: normalise, tokenise, drop stopwords, stem.
+  const stopwords = buildStopwords(language.stopwords, opts.stopwords);
+  const terms = prepared.notes.map((note) =>
+    extractTerms(note.text, { language, stopwords, stemmer: opts.stemmer }),
+  );
+  const stems = terms.map((t) => t.stems);
+
+  // Features: vocabulary by document frequency, sparse TF-IDF.
+  const minDf = opts.keepRareTerms ? 1 : opts.minDf === 'auto' ? (n < 20 ? 1 : 2) : opts.minDf;
+  const maxDf = opts.maxDf <= 1 ? Math.max(opts.maxDf * n, Math.min(n, 1)) : opts.maxDf;
+  const vocabulary = buildVocabulary(stems, { minDf, maxDf });
+  const { matrix } = tfidf(stems, vocabulary);
+
+  // Notes with at least one feature are clustered; the others keep themeId null.
+  const content: number[] = [];
+  for (let i = 0; i < n; i++) if (rowLength(matrix, i) > 0) content.push(i);
+  const vectors = prepared.notes.map((_, i) => (rowLength(matrix, i) > 0 ? denseRow(matrix, i) : new Float64Array(0)));
+
+  // Cluster: k given (clamped to the distinct notes) or chosen.
+  const distinct = new Set(content.map((i) => [...vectors[i]!].join(','))).size;
+  let k = opts.k === 'auto' ? kRange(distinct).max : opts.k;
+  if (k > distinct) {
+    if (opts.k !== 'auto') {
+      warnings.push(`k = ${opts.k} is more than the ${distinct} distinct notes with content; using k = ${distinct}.`);
+    }
+    k = distinct;
+  }
+  const labels = new Int32Array(n).fill(-1);
+  if (k >= 1) {
+    const clustering = sphericalKmeans(
+      content.map((i) => vectors[i]!),
+      k,
+      { seed: opts.seed, restarts: opts.restarts },
+    );
+    content.forEach((i, j) => {
+      labels[i] = clustering.labels[j]!;
+    });
+  }
+
+  // Describe and assemble.
+  const description = describeThemes({
+    stems,
+    surfaces: terms.map((t) => t.surfaces),
+    labels,
+    k: Math.max(k, 0),
+    vectors,
+    columnStems: vocabulary.terms,
+    vocabulary: new Set(vocabulary.terms),
+    topTerms: opts.topTerms,
+    representatives: opts.representatives,
+  });
+  return buildReport({
+    notes: prepared.notes,
+    description,
+    labels,
+    options: opts,
+    language: language.code,
+    kAuto: opts.k === 'auto',
+    vocabularySize: vocabulary.terms.length,
+    warnings,
+  });
+}

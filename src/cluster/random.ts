@@ -1,0 +1,35 @@
+/**
+ * The one source of randomness: a small seeded generator (mulberry32), so
+ * the same seed gives the same themes on every platform.
+ */
+
+/** A function returning uniform floats in [0, 1). */
+export type Random = () => number;
+
+/**
+ * Creates a seeded random generator.
+ *
+ * @param seed - Any integer.
+ * @returns A generator of floats in [0, 1).
+ *
+ * @example
+ * ```ts
+ * const random = createRandom(42);
+ * random(); // always the same first value for seed 42
+ * ```
+ */
+export function createRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Derives an independent integer seed for sub-task `index` of a run. */
+export function deriveSeed(seed: number, index: number): number {
+  return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
+}

@@ -1,0 +1,193 @@
+/**
+ * Describes each cluster as a theme: c-TF-IDF keywords shown as surface
+ * words, a label, size and share, representative notes, and for every note
+ * its similarity to the theme and the terms that tied it there.
+ */
+import { compareCodePoints } from '../vectors/vocabulary';
+import { classTfidf } from './keywords';
+import { bestSurface, countSurfaces } from './surface';
+
+/** What {@link describeThemes} needs to know about the notes. */
+export interface DescribeInput {
+  /** Stems of each note (all notes). */
+  stems: string[][];
+  /** Surface words of each note, aligned with `stems`. */
+  surfaces: string[][];
+  /** Cluster index of each note, -1 for none; clusters are 0 … k-1. */
+  labels: Int32Array;
+  /** Number of clusters. */
+  k: number;
+  /** Feature vector of each note (zero-length array for notes without features). */
+  vectors: Float64Array[];
+  /** Feature stem of each vector column, when the columns are stems (for per-note terms). */
+  columnStems?: string[];
+  /** Stems that may be keywords. */
+  vocabulary: ReadonlySet<string>;
+  /** Keywords per theme. */
+  topTerms: number;
+  /** Representative notes per theme. */
+  representatives: number;
+}
+
+/** A described cluster. */
+export interface DescribedTheme {
+  /** Original cluster index. */
+  cluster: number;
+  /** Label: the top keyword's surface word (made unique across themes). */
+  label: string;
+  /** Keywords, strongest first. */
+  keywords: Array<{ term: string; stem: string; weight: number }>;
+  /** Note indices in input order. */
+  members: number[];
+  /** Note indices closest to the centre, closest first. */
+  representatives: number[];
+}
+
+/** The description of all clusters and of each note's fit. */
+export interface Description {
+  /** Themes ordered by size (largest first), then by first note. */
+  themes: DescribedTheme[];
+  /** Cosine similarity of each note to its theme centre (0 for none). */
+  scores: Float64Array;
+  /** The surface words that tied each note to its theme, strongest first. */
+  noteTerms: string[][];
+}
+
+/**
+ * Describes clusters as themes.
+ *
+ * @param input - Notes, their clusters and vectors.
+ * @returns Ordered themes and per-note scores and terms.
+ *
+ * @example
+ * ```ts
+ * const { themes } = describeThemes({ stems, surfaces, labels, k, vectors, vocabulary, topTerms: 8, representatives: 3 });
+ * themes[0].label; // e.g. 'Digitalisierung'
+ * ```
+ */
+export function describeThemes(input: DescribeInput): Description {
+  const { stems, surfaces, labels, k, vectors } = input;
+  const n = stems.length;
+  const members: number[][] = Array.from({ length: k }, () => []);
+  for (let i = 0; i < n; i++) if (labels[i]! >= 0) members[labels[i]!]!.push(i);
+
+  // Centres as unit vectors; scores are cosines.
+  const dim = vectors.find((v) => v.length > 0)?.length ?? 0;
+  const centres = members.map((idx) => {
+    const c = new Float64Array(dim);
+    for (const i of idx) {
+      const v = vectors[i]!;
+      for (let d = 0; d < v.length; d++) c[d]! += v[d]!;
+    }
+    return unit(c);
+  });
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = labels[i]!;
+    if (c >= 0 && vectors[i]!.length === dim) scores[i] = clampCosine(dot(unit(vectors[i]!.slice()), centres[c]!));
+  }
+
+  const keywordStems = classTfidf(stems, labels, k, input.vocabulary, input.topTerms);
+  const described: DescribedTheme[] = members.map((idx, c) => {
+    const surfacesOfTheme = countSurfaces(stems, surfaces, (i) => labels[i] === c);
+    const keywords = keywordStems[c]!.map(({ stem, weight }) => ({
+      term: bestSurface(surfacesOfTheme, stem),
+      stem,
+      weight: round(weight),
+    }));
+    const representatives = representativesOf(idx, scores, stems, input.representatives);
+    return { cluster: c, label: keywords[0]?.term ?? '(no keywords)', keywords, members: idx, representatives };
+  });
+  const themes = described
+    .filter((t) => t.members.length > 0)
+    .sort((a, b) => b.members.length - a.members.length || a.members[0]! - b.members[0]!);
+  makeLabelsUnique(themes);
+
+  const noteTerms = stems.map((row, i) => {
+    const c = labels[i]!;
+    if (c < 0) return [];
+    return termsTying(row, surfaces[i]!, keywordStems[c]!.map((w) => w.stem), input, i, centres[c]!);
+  });
+  return { themes, scores, noteTerms };
+}
+
+/** Two themes must not share a label: append the next keyword that differs. */
+function makeLabelsUnique(themes: DescribedTheme[]): void {
+  const used = new Set<string>();
+  for (const theme of themes) {
+    let label = theme.label;
+    if (used.has(label.toLowerCase())) {
+      const other = theme.keywords.find((kw) => !used.has(`${label} / ${kw.term}`.toLowerCase()) && kw.term !== label);
+      label = other ? `${label} / ${other.term}` : `${label} (${themes.indexOf(theme) + 1})`;
+    }
+    used.add(label.toLowerCase());
+    theme.label = label;
+  }
+}
+
+/** Notes closest to the centre, one per distinct stem set, ties by input order. */
+function representativesOf(idx: number[], scores: Float64Array, stems: string[][], count: number): number[] {
+  const ranked = [...idx].sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const out: number[] = [];
+  const seen = new Set<string>();
+  for (const i of ranked) {
+    if (out.length >= count) break;
+    const key = [...new Set(stems[i])].sort(compareCodePoints).join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(i);
+  }
+  return out;
+}
+
+/** The note's own words that carry its theme: by contribution to the cosine, else by keyword rank. */
+function termsTying(
+  row: string[],
+  surfaceRow: string[],
+  keywordStems: string[],
+  input: DescribeInput,
+  i: number,
+  centre: Float64Array,
+): string[] {
+  const weights = new Map<string, number>();
+  if (input.columnStems) {
+    const v = input.vectors[i]!;
+    for (let d = 0; d < v.length; d++) {
+      const w = v[d]! * centre[d]!;
+      if (w > 0) weights.set(input.columnStems[d]!, w);
+    }
+  }
+  keywordStems.forEach((stem, rank) => {
+    if (!weights.has(stem) && row.includes(stem)) weights.set(stem, 1e-9 * (keywordStems.length - rank));
+  });
+  return [...weights.entries()]
+    .filter(([stem]) => row.includes(stem))
+    .sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))
+    .slice(0, 3)
+    .map(([stem]) => surfaceRow[row.indexOf(stem)]!);
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let d = 0; d < a.length; d++) s += a[d]! * b[d]!;
+  return s;
+}
+
+function unit(v: Float64Array): Float64Array {
+  let s = 0;
+  for (let d = 0; d < v.length; d++) s += v[d]! * v[d]!;
+  if (s > 0) {
+    const inv = 1 / Math.sqrt(s);
+    for (let d = 0; d < v.length; d++) v[d]! *= inv;
+  }
+  return v;
+}
+
+function clampCosine(x: number): number {
+  return round(Math.max(-1, Math.min(1, x)));
+}
+
+/** Rounds to 6 decimals so reports are stable and readable. */
+export function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

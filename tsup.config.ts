@@ -1,0 +1,38 @@
+import { defineConfig } from 'tsup';
+
+// Public entry points. `cli` is the binary; `english` carries the wink model;
+// `node` reads files. The core (`index`) imports no Node built-ins.
+const entry = {
+  index: 'src/index.ts',
+  english: 'src/english.ts',
+  node: 'src/node/index.ts',
+  cli: 'src/cli/main.ts',
+};
+
+export default defineConfig([
+  {
+    // ESM: dependencies stay external so bundlers can dedupe and tree-shake them.
+    entry,
+    format: ['esm'],
+    dts: true,
+    sourcemap: false,
+    clean: true,
+    target: 'node20',
+    platform: 'node',
+    splitting: true,
+    treeshake: true,
+  },
+  {
+    // CJS: ml-kmeans and its ml-* helpers ship ESM only, which require() on
+    // Node 20 cannot load, so they are bundled into the CommonJS build.
+    entry: { index: entry.index, english: entry.english, node: entry.node },
+    format: ['cjs'],
+    dts: true,
+    sourcemap: false,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+    noExternal: [/^ml-/, /^is-any-array$/],
+  },
+]);
