@@ -246,8 +246,9 @@ export class CsvParser {
 
 /**
  * Picks the delimiter whose field counts are most consistent over the first
- * rows of a sample (and, on a tie, the one giving more columns). A sample
- * with one column under every candidate gives `','`.
+ * rows of a sample (and, on a tie, the one giving more columns). When no
+ * candidate gives at least two columns consistently, the text is a
+ * one-column list and the delimiter that splits the fewest rows is returned.
  *
  * @example
  * ```ts
@@ -258,15 +259,24 @@ export function sniffDelimiter(sample: string, maxRows = 50): CsvDelimiter {
   let best: CsvDelimiter = ',';
   let bestScore = 0;
   let bestColumns = 1;
+  // For a one-column list: the delimiter that splits the fewest rows.
+  let single: CsvDelimiter = ',';
+  let singleSplit = Number.POSITIVE_INFINITY;
   for (const candidate of CSV_DELIMITERS) {
     const parser = new CsvParser(candidate);
     parser.push(sample);
     parser.finish();
     let rows = parser.takeRows();
     // The last row of a cut sample may be incomplete.
-    if (rows.length > 2) rows = rows.slice(0, -1);
+    if (rows.length > 2 && sample.length >= 65536) rows = rows.slice(0, -1);
     rows = rows.slice(0, maxRows);
     if (rows.length === 0) continue;
+    let split = 0;
+    for (const row of rows) if (row.length > 1) split++;
+    if (split < singleSplit) {
+      single = candidate;
+      singleSplit = split;
+    }
     const counts = new Map<number, number>();
     for (const row of rows) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
     let modeColumns = 1;
@@ -287,7 +297,7 @@ export function sniffDelimiter(sample: string, maxRows = 50): CsvDelimiter {
       bestColumns = modeColumns;
     }
   }
-  return best;
+  return bestScore > 0 ? best : single;
 }
 
 function looksNumeric(cell: string): boolean {

@@ -31,7 +31,7 @@ const CP1252_HIGH = [
 
 /**
  * Decodes Windows-1252 bytes (which is also what `latin1` means on the web).
- * Uses TextDecoder when the runtime has it, else a built-in table.
+ * Bytes 0x80–0x9F are mapped with a built-in table (€, „, “, –, …).
  *
  * @example
  * ```ts
@@ -39,22 +39,10 @@ const CP1252_HIGH = [
  * ```
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('windows-1252').decode(bytes);
-  } catch {
-    let out = '';
-    const CHUNK = 8192;
-    for (let i = 0; i < bytes.length; i += CHUNK) {
-      const codes: number[] = [];
-      const end = Math.min(bytes.length, i + CHUNK);
-      for (let j = i; j < end; j++) {
-        const b = bytes[j] ?? 0;
-        codes.push(b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] ?? b) : b);
-      }
-      out += String.fromCharCode(...codes);
-    }
-    return out;
-  }
+  // Some Node versions decode 'windows-1252' as ISO-8859-1 (bytes 0x80–0x9F
+  // become C1 controls), so decode as Latin-1 and map that range ourselves.
+  const latin1 = new TextDecoder('latin1').decode(bytes);
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c.charCodeAt(0)));
 }
 
 /**

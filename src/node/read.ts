@@ -154,7 +154,8 @@ export function cellToString(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return '';
-    const iso = value.toISOString();
+    // Excel stores dates as fractional days; round away float noise to the second.
+    const iso = new Date(Math.round(value.getTime() / 1000) * 1000).toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
   }
   if (typeof value === 'string') return value;
