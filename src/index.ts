@@ -1,0 +1,34 @@
+/**
+ * themenfinder: turn workshop notes into themes.
+ *
+ * The core entry point. It runs anywhere (Node, browsers, Deno, bundlers)
+ * and imports no Node built-ins. English lives in `themenfinder/english`,
+ * file reading in `themenfinder/node`.
+ *
+ * @packageDocumentation
+ */
+export { analyze } from './analyze';
+export { type ErrorCode, type ErrorDetails, ThemenfinderError } from './errors';
+export { type BoardUnit, type ParseBoardOptions, parseBoard } from './import/board';
+export { type CsvTable, parseCsv } from './import/csv';
+export { parseJson, parseJsonl } from './import/json';
+export { recordsFromTable } from './import/records';
+export { german } from './language/german';
+export { cistem } from './language/german/cistem';
+export { snowballGerman } from './language/german/snowball';
+export { GERMAN_STOPWORDS } from './language/german/stopwords';
+export { tokenizeGerman } from './language/german/tokenize';
+export type { GermanStemmer, LanguagePack, Token } from './language/types';
+export { joinLines, normalizeText } from './normalize';
+export { type MarkdownOptions, renderMarkdown } from './render/markdown';
+export type {
+  AnalyzeOptions,
+  Keyword,
+  NoteInput,
+  NoteRecord,
+  ReportMeta,
+  ReportNote,
+  Theme,
+  ThemeReport,
+} from './types';
+export { VERSION } from './version';
