@@ -1,0 +1,392 @@
+/**
+ * The German tokenizer: step 2 of the pipeline.
+ *
+ * A sticky (`y`) Unicode regular expression cuts the text into small
+ * lexemes (a run of letters/digits, a gender suffix, an abbreviation, a URL,
+ * one other character); a little state machine joins them into tokens:
+ *
+ * - gender forms stay whole and their `norm` is the base word:
+ *   `Akteur*innen`, `Akteur:innen`, `Akteur_innen`, `Akteur/innen`,
+ *   `Akteur/-innen`, `Akteur(innen)`, `AkteurInnen`, `Bürger*in` → `akteur`, `bürger`;
+ *   inside a compound the suffix is cut out (`Bürger*innenbeteiligung` → `bürgerbeteiligung`);
+ * - slash endings are cut the same way (`jede/r` → `jede`, `Befristung/en` → `befristung`);
+ * - hyphen compounds are one token (`E-Learning` → `e-learning`);
+ * - a word with an apostrophe is one token and a trailing clitic `'s` (= "es")
+ *   is dropped from the norm (`geht's` → `geht`);
+ * - known abbreviations are one token with a canonical norm (`z. B.` → `z.b.`),
+ *   which the stopword list drops;
+ * - URLs, e-mail addresses, host names, numbers, years, ordinals and
+ *   percentages are dropped; emoji and punctuation are skipped.
+ *
+ * Every expression is either of bounded length or a single greedy character
+ * class that cannot fail once it started, and the text is scanned once from
+ * left to right, so the running time is linear in the input length (no
+ * catastrophic backtracking on `a-a-a-…`, `*****…`, `:innen:innen…`).
+ *
+ * @module
+ */
+
+import type { Token } from '../types';
+
+/** A German abbreviation the tokenizer keeps as one token. */
+export interface GermanAbbreviation {
+  /** The canonical norm: lowercase, no spaces, dots kept, e.g. `"z.b."`. */
+  readonly norm: string;
+  /** What it stands for, e.g. `"zum Beispiel"`. */
+  readonly expansion: string;
+}
+
+/**
+ * The abbreviations {@link tokenizeGerman} recognises. They are matched in any
+ * letter case, with or without a space after inner dots (`z. B.`, `z.B.`,
+ * `Z. B.`); multi-part ones also without the final dot (`z.B`).
+ */
+export const GERMAN_ABBREVIATIONS: readonly GermanAbbreviation[] = [
+  { norm: 'z.b.', expansion: 'zum Beispiel' },
+  { norm: 'zb.', expansion: 'zum Beispiel' },
+  { norm: 'bzw.', expansion: 'beziehungsweise' },
+  { norm: 'insb.', expansion: 'insbesondere' },
+  { norm: 'insbes.', expansion: 'insbesondere' },
+  { norm: 'ggf.', expansion: 'gegebenenfalls' },
+  { norm: 'ggfs.', expansion: 'gegebenenfalls' },
+  { norm: 'usw.', expansion: 'und so weiter' },
+  { norm: 'u.s.w.', expansion: 'und so weiter' },
+  { norm: 'usf.', expansion: 'und so fort' },
+  { norm: 'ca.', expansion: 'circa' },
+  { norm: 'u.a.', expansion: 'unter anderem / und andere' },
+  { norm: 'd.h.', expansion: 'das heißt' },
+  { norm: 'o.ä.', expansion: 'oder ähnlich' },
+  { norm: 'u.ä.', expansion: 'und ähnlich' },
+  { norm: 'etc.', expansion: 'et cetera' },
+  { norm: 'evtl.', expansion: 'eventuell' },
+  { norm: 'inkl.', expansion: 'inklusive' },
+  { norm: 'incl.', expansion: 'inklusive' },
+  { norm: 'vgl.', expansion: 'vergleiche' },
+  { norm: 'bspw.', expansion: 'beispielsweise' },
+  { norm: 'bsp.', expansion: 'Beispiel' },
+  { norm: 'sog.', expansion: 'sogenannt' },
+  { norm: 'v.a.', expansion: 'vor allem' },
+  { norm: 'z.t.', expansion: 'zum Teil' },
+  { norm: 'z.zt.', expansion: 'zurzeit' },
+  { norm: 'zzt.', expansion: 'zurzeit' },
+  { norm: 'u.u.', expansion: 'unter Umständen' },
+  { norm: 'i.d.r.', expansion: 'in der Regel' },
+  { norm: 'i.a.', expansion: 'im Allgemeinen / im Auftrag' },
+  { norm: 'i.r.', expansion: 'im Rahmen' },
+  { norm: 'i.v.m.', expansion: 'in Verbindung mit' },
+  { norm: 's.o.', expansion: 'siehe oben' },
+  { norm: 's.u.', expansion: 'siehe unten' },
+  { norm: 'o.g.', expansion: 'oben genannt' },
+  { norm: 'u.v.m.', expansion: 'und vieles mehr' },
+  { norm: 'uvm.', expansion: 'und vieles mehr' },
+  { norm: 'm.e.', expansion: 'meines Erachtens' },
+  { norm: 'e.v.', expansion: 'eingetragener Verein' },
+  { norm: 'bzgl.', expansion: 'bezüglich' },
+  { norm: 'ggü.', expansion: 'gegenüber' },
+  { norm: 'zzgl.', expansion: 'zuzüglich' },
+  { norm: 'max.', expansion: 'maximal' },
+  { norm: 'min.', expansion: 'mindestens / Minute' },
+  { norm: 'mind.', expansion: 'mindestens' },
+  { norm: 'nr.', expansion: 'Nummer' },
+  { norm: 'dr.', expansion: 'Doktor' },
+  { norm: 'prof.', expansion: 'Professor' },
+  { norm: 'hrsg.', expansion: 'Herausgeber' },
+  { norm: 'mio.', expansion: 'Million' },
+  { norm: 'mrd.', expansion: 'Milliarde' },
+  { norm: 'tel.', expansion: 'Telefon' },
+  { norm: 'abs.', expansion: 'Absatz' },
+  { norm: 'allg.', expansion: 'allgemein' },
+  { norm: 'ebd.', expansion: 'ebenda' },
+  { norm: 'eigtl.', expansion: 'eigentlich' },
+  { norm: 'ehem.', expansion: 'ehemalig' },
+  { norm: 'gem.', expansion: 'gemäß' },
+  { norm: 'lt.', expansion: 'laut' },
+  { norm: 'tlw.', expansion: 'teilweise' },
+  { norm: 'bes.', expansion: 'besonders' },
+  { norm: 'jh.', expansion: 'Jahrhundert' },
+  { norm: 'std.', expansion: 'Stunde' },
+  { norm: 'wg.', expansion: 'wegen' },
+  { norm: 'vs.', expansion: 'versus' },
+  { norm: 'od.', expansion: 'oder' },
+  { norm: 'u.', expansion: 'und' },
+];
+
+/** Tokens whose norm is longer than this are not words (e.g. 1 MB of `a-a-a-…`) and are dropped. */
+export const MAX_TOKEN_LENGTH = 80;
+
+/** Letters, combining marks and digits: what a word is made of. */
+const W = '\\p{L}\\p{M}\\p{N}';
+/** Spaces allowed after an inner abbreviation dot (the normaliser folds the others). */
+const ABBR_SPACE = '[ \\u00A0\\u202F]?';
+
+/** One letter in either case: `z` → `[zZ]`. */
+function anyCase(ch: string): string {
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  return lower === upper ? ch : `[${lower}${upper}]`;
+}
+
+/**
+ * The regular-expression source of one abbreviation without its first
+ * letter, e.g. for `z.b.`: `\.[ ]?[bB]\.|\.[bB](?![W.])`.
+ */
+function abbreviationTail(norm: string): string {
+  const parts = norm.split('.').filter((p) => p !== '');
+  const letters = parts.map((p) => [...p].map(anyCase).join(''));
+  const spaced = `${letters.join(`\\.${ABBR_SPACE}`)}\\.`.slice(anyCase(norm[0] ?? '').length);
+  if (parts.length === 1) return spaced;
+  const compact = `${letters.join('\\.')}(?![${W}.])`.slice(anyCase(norm[0] ?? '').length);
+  return `${spaced}|${compact}`;
+}
+
+/** All abbreviations as one alternation, grouped by first letter (longest first within a group). */
+function abbreviationSource(): string {
+  const groups = new Map<string, string[]>();
+  const sorted = [...GERMAN_ABBREVIATIONS].sort(
+    (a, b) => b.norm.length - a.norm.length || (a.norm < b.norm ? -1 : 1),
+  );
+  for (const { norm } of sorted) {
+    const first = norm[0] ?? '';
+    const list = groups.get(first) ?? [];
+    list.push(abbreviationTail(norm));
+    groups.set(first, list);
+  }
+  return [...groups].map(([first, tails]) => `${anyCase(first)}(?:${tails.join('|')})`).join('|');
+}
+
+const ABBREVIATION_SOURCE = abbreviationSource();
+
+/**
+ * The lexer. Groups: 1 whitespace, 2 abbreviation, 3 URL, 4 word run,
+ * 5 gender or ending suffix; no group = any other single character.
+ * Alternatives are tried in order at each position.
+ */
+const LEXEME = new RegExp(
+  [
+    '(\\s+)',
+    `(?<![${W}])(${ABBREVIATION_SOURCE})`,
+    `(?<![${W}])((?:[hH][tT][tT][pP][sS]?:\\/\\/|[wW][wW][wW]\\.)\\S*)`,
+    `([\\p{L}\\p{N}][${W}]*)`,
+    // Gender suffixes: *innen *in _innen :innen /innen /-innen ·innen (and *Innen, _In);
+    // "innen" may continue a compound, "in" may not be followed by a letter.
+    `((?:[*_\\u00B7][iI]|[:/]-?i|\\/-I)nnen|(?:[*_\\u00B7][iI]|[:/]-?i)n(?![${W}])` +
+      // Slash endings (jede/r, Befristung/en) and parenthesised ones (Lehrer(innen), Wert(e)).
+      `|\\/(?:er|en|e|n|r|s)(?![${W}])|\\((?:innen|in|en|e|n|r|s)\\))`,
+    '[^]',
+  ].join('|'),
+  'uy',
+);
+
+/** Binnen-I at the end of a word or before a lowercase continuation: SchülerInnen, BürgerInnenbeteiligung. */
+const BINNEN_I = /(?<=\p{Ll})(?:Innen|In(?!\p{Ll}))/gu;
+/** Camel-case words that end in a real "In" and are not gender forms. */
+const CAMEL_IN = new Set([
+  'linkedin',
+  'checkin',
+  'login',
+  'plugin',
+  'signin',
+  'optin',
+  'addin',
+  'walkin',
+  'drivein',
+  'teachin',
+  'sitin',
+  'builtin',
+]);
+/** Characters that join two word parts into a compound. */
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+/** Characters used as apostrophes between letters (geht's, geht’s, geht´s). */
+const APOSTROPHES = new Set(["'", '\u2019', '\u02BC', '\u00B4', '`', '\u2018']);
+/** Soft hyphen: invisible, joins without a trace. */
+const SOFT_HYPHEN = '\u00AD';
+/** A word run starts here. */
+const WORD_START = /[\p{L}\p{N}]/uy;
+/** A letter anywhere. */
+const HAS_LETTER = /\p{L}/u;
+/** Numbers with a short suffix, and ranges: 1990er, 20ern, 3x, 2fach, 5mal, 2-5-10. */
+const NUMBERISH =
+  /^[\p{N}-]*\p{N}(?:er|ern|ers|x|mal|fach|te|ten|ter|tes|ste|sten|ster|stel|h|min|std|mio|mrd|km|kg|€)?$/u;
+/** Variation selectors and the keycap mark: emoji residue that may follow a letter. */
+const EMOJI_MARKS = /[\uFE00-\uFE0F\u20E3]/gu;
+/** Top-level domains that make a dotted word a host name to drop. */
+const TLDS = new Set(
+  'de at ch li lu com org net eu info io edu gov app online digital berlin nrw hamburg bayern ruhr ai uk fr nl tv ly'.split(' '),
+);
+const HOST_PART = /^[\p{L}\p{N}-]+$/u;
+const CHUNK = /\S+/y;
+
+/** A token being built from lexemes. */
+interface Builder {
+  start: number;
+  end: number;
+  norm: string;
+  /** What the last committed lexeme was. */
+  last: 'word' | 'suffix';
+  /** A connector (hyphen/apostrophe) seen after the last lexeme, committed when a word follows. */
+  pending: string | null;
+}
+
+/**
+ * Cuts one normalised German note into word tokens.
+ *
+ * @param text - The note text, normalised (NFC, single spaces; see `normalizeText`).
+ * @returns The tokens in reading order; URLs, e-mail addresses, numbers and
+ *   punctuation are not among them.
+ *
+ * @example
+ * ```ts
+ * tokenizeGerman('Akteur*innen z. B. im E-Learning (www.example.de), 2021');
+ * // [ { surface: 'Akteur*innen', norm: 'akteur' },
+ * //   { surface: 'z. B.', norm: 'z.b.' },
+ * //   { surface: 'im', norm: 'im' },
+ * //   { surface: 'E-Learning', norm: 'e-learning' } ]
+ * ```
+ */
+export function tokenizeGerman(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let cur: Builder | null = null;
+  let pos = 0;
+  let chunkStart = true;
+
+  const flush = (): void => {
+    if (cur === null) return;
+    const token = finishToken(text.slice(cur.start, cur.end), cur.norm);
+    if (token !== null) tokens.push(token);
+    cur = null;
+  };
+
+  while (pos < n) {
+    if (chunkStart) {
+      chunkStart = false;
+      CHUNK.lastIndex = pos;
+      const chunk = CHUNK.exec(text);
+      if (chunk !== null && isAddress(chunk[0])) {
+        flush();
+        pos += chunk[0].length;
+        continue;
+      }
+    }
+    LEXEME.lastIndex = pos;
+    const m = LEXEME.exec(text);
+    /* c8 ignore next */
+    if (m === null) break; // unreachable: the last alternative matches any character
+    const end = LEXEME.lastIndex;
+    const lexeme = m[0];
+
+    if (m[4] !== undefined) {
+      // A run of letters and digits.
+      const c = cur as Builder | null;
+      if (c !== null && (c.pending !== null || c.last === 'suffix')) {
+        c.norm += (c.pending ?? '') + stripBinnenI(lexeme);
+        c.end = end;
+        c.last = 'word';
+        c.pending = null;
+      } else {
+        flush();
+        cur = { start: pos, end, norm: stripBinnenI(lexeme), last: 'word', pending: null };
+      }
+    } else if (m[5] !== undefined) {
+      // A gender or ending suffix: attach to a word, else skip its first character.
+      const c = cur as Builder | null;
+      if (c !== null && c.pending === null && c.last === 'word') {
+        c.end = end;
+        c.last = 'suffix';
+      } else {
+        flush();
+        pos += 1;
+        continue;
+      }
+    } else if (m[2] !== undefined) {
+      flush();
+      tokens.push({ surface: lexeme, norm: abbreviationNorm(lexeme) });
+    } else if (m[1] !== undefined) {
+      flush();
+      chunkStart = true;
+    } else if (m[3] !== undefined) {
+      flush();
+    } else {
+      // One other character: a connector inside a word, or a separator.
+      const c = cur as Builder | null;
+      if (c !== null && c.pending === null && isConnector(lexeme) && startsWord(text, end)) {
+        c.pending = connectorNorm(lexeme);
+      } else {
+        flush();
+      }
+    }
+    pos = end;
+  }
+  flush();
+  return tokens;
+}
+
+/** Builds the token from its surface and raw norm, or `null` when it is not a word. */
+function finishToken(surface: string, rawNorm: string): Token | null {
+  let norm = rawNorm.toLowerCase().normalize('NFC');
+  if (norm.length > MAX_TOKEN_LENGTH) return null;
+  norm = norm.replace(EMOJI_MARKS, '');
+  if (norm.endsWith("'s")) norm = norm.slice(0, -2);
+  if (norm === '' || !HAS_LETTER.test(norm) || NUMBERISH.test(norm)) return null;
+  return { surface, norm };
+}
+
+/** Removes a Binnen-I gender suffix from one word run (keeps LinkedIn & co.). */
+function stripBinnenI(word: string): string {
+  if (!word.includes('In')) return word;
+  if (CAMEL_IN.has(word.toLowerCase())) return word;
+  return word.replace(BINNEN_I, '');
+}
+
+/** The canonical norm of a matched abbreviation: lowercase, no spaces, final dot. */
+function abbreviationNorm(surface: string): string {
+  const compact = surface.toLowerCase().replace(/[ \u00A0\u202F]/g, '');
+  return compact.endsWith('.') ? compact : `${compact}.`;
+}
+
+function isConnector(ch: string): boolean {
+  return HYPHENS.has(ch) || APOSTROPHES.has(ch) || ch === SOFT_HYPHEN;
+}
+
+/** How a connector appears in the norm: one ASCII hyphen or apostrophe; a soft hyphen vanishes. */
+function connectorNorm(ch: string): string {
+  if (ch === SOFT_HYPHEN) return '';
+  return HYPHENS.has(ch) ? '-' : "'";
+}
+
+function startsWord(text: string, at: number): boolean {
+  WORD_START.lastIndex = at;
+  return WORD_START.test(text);
+}
+
+/**
+ * Whether a whitespace-delimited chunk is an e-mail address or a host name
+ * (`info@example.de`, `example.de/path`), surrounding punctuation ignored.
+ * URLs with a scheme or `www.` are caught by the lexer.
+ */
+function isAddress(chunk: string): boolean {
+  if (!chunk.includes('.')) return false;
+  let start = 0;
+  let end = chunk.length;
+  while (start < end && !isWordChar(chunk, start)) start++;
+  while (end > start && !isWordChar(chunk, end - 1)) end--;
+  const core = chunk.slice(start, end);
+  const at = core.indexOf('@');
+  if (at > 0) return core.indexOf('.', at + 2) > at + 1;
+  let hostEnd = core.length;
+  for (const stop of ['/', '?', '#', ':']) {
+    const i = core.indexOf(stop);
+    if (i >= 0 && i < hostEnd) hostEnd = i;
+  }
+  const parts = core.slice(0, hostEnd).split('.');
+  if (parts.length < 2) return false;
+  const tld = (parts[parts.length - 1] ?? '').toLowerCase();
+  return TLDS.has(tld) && parts.every((p) => HOST_PART.test(p));
+}
+
+function isWordChar(s: string, i: number): boolean {
+  const code = s.charCodeAt(i);
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return true;
+  if (code < 0x80) return false;
+  return /[\p{L}\p{N}]/u.test(String.fromCodePoint(s.codePointAt(i) ?? code));
+}
