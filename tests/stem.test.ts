@@ -164,6 +164,68 @@ describe('cistem', () => {
   });
 });
 
+/**
+ * Test oracle: a direct, regex-based transliteration of the reference
+ * `stem` in Cistem.py (placeholders `$ % & *`, lengths in code points).
+ * `cistem` is a single-pass rewrite of it; this checks they agree.
+ */
+function cistemOracle(word: string, caseInsensitive = false): string {
+  if (word.length === 0) return word;
+  const upper = /^\p{Uppercase}/u.test(word);
+  let w = word.toLowerCase().replace(/ü/g, 'u').replace(/ö/g, 'o').replace(/ä/g, 'a').replace(/ß/g, 'ss');
+  w = w.replace(/^ge(.{4,})/u, '$1').replace(/sch/g, '$$').replace(/ei/g, '%').replace(/ie/g, '&');
+  w = w.replace(/(.)\1/gu, '$1*');
+  const len = (s: string) => [...s].length;
+  while (len(w) > 3) {
+    if (len(w) > 5 && /(e[mr]|nd)$/.test(w)) {
+      w = w.slice(0, -2);
+      continue;
+    }
+    if ((!upper || caseInsensitive) && w.endsWith('t')) {
+      w = w.slice(0, -1);
+      continue;
+    }
+    if (/[esn]$/.test(w)) {
+      w = w.slice(0, -1);
+      continue;
+    }
+    break;
+  }
+  return w.replace(/(.)\*/gu, '$1$1').replace(/%/g, 'ei').replace(/&/g, 'ie').replace(/\$/g, 'sch');
+}
+
+describe('cistem against the reference algorithm', () => {
+  const pieces = ['sch', 'ei', 'ie', 'ge', 'e', 'i', 's', 'c', 'h', 'n', 't', 'm', 'r', 'd', 'a', 'u', 'ü', 'ö', 'ä', 'ß'];
+  const morePieces = [...pieces, 'Ä', 'Ü', 'G', 'S', 'T', 'x', 'ss', 'nn', '-', '🙂', 'ǅ', 'İ'];
+  const wordLike = fc.array(fc.constantFrom(...morePieces), { maxLength: 10 }).map((a) => a.join(''));
+
+  it('agrees with the regex transliteration on random words (both case modes)', () => {
+    fc.assert(
+      fc.property(wordLike, (word) => {
+        expect(cistem(word)).toBe(cistemOracle(word));
+        expect(cistem(word, { caseInsensitive: true })).toBe(cistemOracle(word, true));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.skipIf(!HAVE_GOLD)('agrees with the regex transliteration on every gold-standard word', () => {
+    let checked = 0;
+    const wrong: string[] = [];
+    for (const file of ['goldstandard1.txt', 'goldstandard2.txt']) {
+      for (const line of readLines(`${GOLD_DIR}/${file}`)) {
+        for (const word of line.split(' ')) {
+          if (word === '' || /[$%&*]/.test(word)) continue;
+          checked++;
+          if (cistem(word) !== cistemOracle(word)) wrong.push(word);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(600_000);
+    expect(wrong.slice(0, 20)).toEqual([]);
+  });
+});
+
 // ---------------------------------------------------------------------------
 // stemGerman
 // ---------------------------------------------------------------------------
