@@ -16,18 +16,25 @@ export const CONTINUING_WORDS: ReadonlySet<string> = new Set(
     'über um unter von vom vor während wegen zu zum zur zwischen innerhalb außerhalb trotz dank laut ' +
     // conjunctions and particles
     'und oder sowie bzw sondern aber denn doch dass ob weil wenn wie als sowohl weder noch ' +
-    'damit sodass obwohl falls indem zu ' +
-    // auxiliaries and modals
-    'ist sind war waren wird werden wurde wurden hat haben hatte hatten kann können konnte konnten ' +
-    'muss müssen musste mussten soll sollen sollte sollten darf dürfen will wollen ' +
+    'damit sodass obwohl falls indem zu versus vs ' +
+    // particles that do not end a note
+    'auch sehr noch viel wenig oft nur so eher ganz schon bereits besonders ' +
     // English glue words (film titles, loanwords)
     'the a an of and or to for with in on at by from'
   ).split(' '),
 );
 
+/** Auxiliaries and modals: they go on after a subject, and end a verb-final clause after a participle. */
+export const AUXILIARIES: ReadonlySet<string> = new Set(
+  (
+    'ist sind war waren wird werden wurde wurden hat haben hatte hatten kann können konnte konnten ' +
+    'muss müssen musste mussten soll sollen sollte sollten darf dürfen will wollen gibt geht'
+  ).split(' '),
+);
+
 /** Abbreviations whose trailing full stop does not end a sentence. */
 export const ABBREVIATIONS: ReadonlySet<string> = new Set(
-  'z.b. z. b. d.h. u.a. u.u. usw. etc. bzw. ggf. evtl. insb. bspw. ca. vgl. inkl. sog. s. o. v.a. dr. prof. nr. str.'.split(' '),
+  'z.b. z. b. d.h. u.a. u.u. usw. etc. bzw. ggf. evtl. insb. bspw. vs. u. o. ca. vgl. inkl. sog. s. o. v.a. dr. prof. nr. str.'.split(' '),
 );
 
 /**
