@@ -43,6 +43,29 @@ export interface AnalyzeOptions {
   restarts?: number;
   /** Longest note text in characters; longer notes are truncated with a warning. Default 10,000. */
   maxNoteLength?: number;
+  /**
+   * Guided themes: notes close to one of them go there, the rest are
+   * clustered next to them. A list of {@link GuidedTheme}s or a preset name
+   * (`'bildung'`). Default: none. See docs/guided-themes.md.
+   */
+  themes?: GuidedTheme[] | string;
+  /** Smallest guided score (matched term weight / √content words) that puts a note into a guided theme. Default 0.3. */
+  guidedThreshold?: number;
+  /**
+   * Stability of each theme under resampling: `true` (10 runs, the default
+   * up to 5,000 notes), `false`, or the number of runs (1-100).
+   */
+  stability?: boolean | number;
+}
+
+/** A theme given in advance: its label is kept exactly, its terms pull notes in. */
+export interface GuidedTheme {
+  /** The label, kept exactly in the report (unique within the list). */
+  label: string;
+  /** Words or short phrases as people write them; stemmed like the notes, compound-aware. */
+  terms: string[];
+  /** One sentence on what belongs here; copied into the theme. */
+  description?: string;
 }
 
 /** A keyword of a theme. */
@@ -75,6 +98,8 @@ export interface Theme {
   description?: string;
   /** `true` when the theme came from a guided theme. */
   guided?: boolean;
+  /** How often the theme's notes stay together under resampling, 0..1 (1 = always); absent when switched off. */
+  stability?: number;
 }
 
 /** One note of the report, in input order. */
