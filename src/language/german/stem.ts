@@ -38,27 +38,24 @@ export const GERMAN_STEMMERS: readonly GermanStemmer[] = ['cistem', 'snowball'];
  * ```
  */
 export function stemGerman(norm: string, stemmer: GermanStemmer = 'cistem'): string {
-  const stem = pickStemmer(stemmer);
+  if (stemmer !== 'cistem' && stemmer !== 'snowball') throw unknownStemmer(stemmer);
   let end = norm.length;
-  while (end > 0 && norm.charCodeAt(end - 1) === 0x2d) end--;
+  while (end > 0 && norm.charCodeAt(end - 1) === HYPHEN) end--;
   if (end === 0) return norm;
   const word = end === norm.length ? norm : norm.slice(0, end);
   const cut = word.lastIndexOf('-');
-  if (cut < 0) return stem(word);
-  return word.slice(0, cut + 1) + stem(word.slice(cut + 1));
+  const last = cut < 0 ? word : word.slice(cut + 1);
+  // CISTEM on a lowercase norm: no case information is left to use.
+  const stem = stemmer === 'cistem' ? cistem(last) : snowballGerman(last);
+  return cut < 0 ? stem : word.slice(0, cut + 1) + stem;
 }
 
-function pickStemmer(stemmer: GermanStemmer): (word: string) => string {
-  if (stemmer === 'cistem') return cistemLower;
-  if (stemmer === 'snowball') return snowballGerman;
-  throw new ThemenfinderError(
+const HYPHEN = 0x2d;
+
+function unknownStemmer(stemmer: unknown): ThemenfinderError {
+  return new ThemenfinderError(
     'BAD_OPTION',
     `Unknown German stemmer ${describeValue(stemmer)}. Use 'cistem' (default) or 'snowball'.`,
     { option: 'stemmer', value: stemmer },
   );
-}
-
-/** CISTEM on a lowercase norm (no case information is left to use). */
-function cistemLower(word: string): string {
-  return cistem(word);
 }
