@@ -29,10 +29,10 @@ function labelWords(text: string): string[] {
     .filter((w) => w !== '');
 }
 
-/** True if every word is a column label or a year: "Stärken Schwächen", "2023 2026". */
+/** True if every word is a capitalised column label or a year: "Stärken Schwächen", "2023 2026". */
 export function isColumnLabelText(text: string): boolean {
   const words = labelWords(text);
-  return words.length > 0 && words.every((w) => COLUMN_LABELS.has(w.toLowerCase()) || YEAR.test(w));
+  return words.length > 0 && words.every((w) => (/^\p{Lu}/u.test(w) && COLUMN_LABELS.has(w.toLowerCase())) || YEAR.test(w));
 }
 
 /** The labels of a column heading, one per word ("Handlungs- optionen" joined first). */

@@ -30,9 +30,6 @@ interface Series {
   to: number;
 }
 
-/** Hard furniture: the headings that bound a run of notes. */
-const BOUNDING: ReadonlySet<HeadingRole> = new Set(['group', 'column', 'section', 'prompt', 'imprint', 'title', 'subtitle']);
-
 function groupNumber(text: string): string {
   return /\d+/u.exec(text)?.[0] ?? text;
 }
@@ -72,12 +69,12 @@ export function assignMetadata(units: readonly MetaInput[]): UnitMeta[] {
   // header block of a group heading: the run of headings around it
   const blockStart = (g: number) => {
     let s = g;
-    while (s > 0 && units[s - 1]!.role !== undefined && units[s - 1]!.role !== 'group') s--;
+    while (s > 0 && units[s - 1]!.role !== undefined && units[s - 1]!.role !== 'group' && units[s - 1]!.role !== 'section') s--;
     return s;
   };
   const blockEnd = (g: number) => {
     let e = g;
-    while (e + 1 < n && units[e + 1]!.role !== undefined && units[e + 1]!.role !== 'group') e++;
+    while (e + 1 < n && units[e + 1]!.role !== undefined && units[e + 1]!.role !== 'group' && units[e + 1]!.role !== 'section') e++;
     return e;
   };
 
