@@ -10,9 +10,21 @@
 export { analyze } from './analyze';
 export { type ErrorCode, type ErrorDetails, ThemenfinderError } from './errors';
 export { type BoardUnit, type ParseBoardOptions, parseBoard } from './import/board';
-export { type CsvTable, parseCsv } from './import/csv';
-export { parseJson, parseJsonl } from './import/json';
-export { recordsFromTable } from './import/records';
+export { type Crosstab, type CrosstabRow, crosstab, withCrosstabs } from './crosstab';
+export { TEXT_COLUMN_NAMES } from './import/columns';
+export {
+  type CsvDelimiter,
+  type CsvOptions,
+  CsvParser,
+  type CsvTable,
+  formatCsv,
+  parseCsv,
+  sniffDelimiter,
+  sniffHeader,
+} from './import/csv';
+export { formatFromFileName, type InputFormat, sniffTextFormat } from './import/detect';
+export { type JsonNoteOptions, parseJson, parseJsonl } from './import/json';
+export { recordsFromTable, type TableRecordOptions, tableToNotes } from './import/records';
 export { german } from './language/german';
 export { cistem } from './language/german/cistem';
 export { snowballGerman } from './language/german/snowball';

@@ -2,6 +2,7 @@
  * The plain data types that flow through themenfinder: notes in, a theme
  * report out. Everything here is JSON-serialisable.
  */
+import type { Crosstab } from './crosstab';
 import type { LanguagePack } from './language/types';
 
 /** A note as given by the user: a string, or an object with `text` and any metadata. */
@@ -156,4 +157,6 @@ export interface ThemeReport {
   themes: Theme[];
   /** Every input note exactly once, in input order. */
   notes: ReportNote[];
+  /** Themes × metadata tables, when asked for (`withCrosstabs`, CLI `--by`). */
+  crosstabs?: Record<string, Crosstab>;
 }

@@ -7,11 +7,11 @@ import { corpusText } from './helpers/corpus';
 
 const SMALL = [
   'Digitalisierung der Schulen vorantreiben',
-  'Digitale Endgeräte für alle Schülerinnen und Schüler',
+  'Digitalisierung: Endgeräte für alle Schüler',
   'WLAN und Digitalisierung in allen Schulen',
   'Netzwerke der Bildungsakteure stärken',
-  'Vernetzung mit Kooperationspartnern ausbauen',
-  'Netzwerkarbeit und Kooperation verstetigen',
+  'Netzwerke mit Kooperationspartnern ausbauen',
+  'Netzwerke und Kooperation verstetigen',
   'Bildungsmonitoring mit Daten unterlegen',
   'Datenbasierte Steuerung durch Bildungsmonitoring',
   'Daten aus dem Monitoring nutzen',

@@ -23,6 +23,8 @@ export const FLAGS = {
   encoding: { type: 'string' },
   'text-column': { type: 'string' },
   'text-field': { type: 'string' },
+  sheet: { type: 'string' },
+  delimiter: { type: 'string' },
   by: { type: 'string' },
   'top-terms': { type: 'string' },
   title: { type: 'string' },

@@ -37,6 +37,8 @@ Options:
       --encoding <name>       input encoding: utf-8 (default) or windows-1252
       --text-column <name>    CSV/XLSX column that holds the note text
       --text-field <name>     JSON field that holds the note text
+      --sheet <name|n>        XLSX sheet (default: the first)
+      --delimiter <,|;|tab>   CSV delimiter (default: sniffed)
   -q, --quiet                 no summary line on stderr
       --debug                 show stack traces of errors
 
@@ -58,6 +60,8 @@ Options:
       --encoding <name>           input encoding: utf-8 (default) or windows-1252
       --text-column <name>        CSV/XLSX column that holds the note text
       --text-field <name>         JSON field that holds the note text
+      --sheet <name|n>            XLSX sheet (default: the first)
+      --delimiter <,|;|tab>       CSV delimiter (default: sniffed)
 
 Example:
   themenfinder parse corpus/zukunftscamp-2021.txt --format jsonl

@@ -12,6 +12,8 @@ export interface LoadOptions {
   encoding?: TextEncodingOption | 'utf8' | undefined;
   textColumn?: string | undefined;
   textField?: string | undefined;
+  sheet?: string | undefined;
+  delimiter?: ',' | ';' | '\t' | undefined;
 }
 
 /** What a file held: units in order, and what the reader wants the user to know. */
@@ -34,6 +36,8 @@ export async function loadInput(file: string, options: LoadOptions): Promise<Loa
     encoding: options.encoding === 'utf8' ? 'utf-8' : options.encoding,
     textColumn: options.textColumn,
     textField: options.textField,
+    sheet: options.sheet,
+    delimiter: options.delimiter,
   });
   if (result.format === 'txt') {
     const units = parseBoard(result.text ?? '').map((unit) => ({ ...unit }) as InputUnit);

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { analyze } from '../analyze';
+import { withCrosstabs } from '../crosstab';
 import { ThemenfinderError } from '../errors';
 import { renderMarkdown } from '../render/markdown';
 import type { AnalyzeOptions } from '../types';
@@ -86,12 +87,15 @@ async function analyzeCommand(cli: CommandLine, io: CliIo): Promise<number> {
     topTerms: intFlag(cli.flags, 'top-terms', 1),
   };
   const input = await loadInput(file, loadOptions(cli));
+  if (!cli.flags.quiet) for (const warning of input.warnings) io.stderr(`themenfinder: ${warning}\n`);
   const notes = input.units.filter((unit) => unit.kind === 'note').map(({ kind: _kind, ...note }) => note);
-  const report = analyze(notes, options);
+  const analysed = analyze(notes, options);
+  const by = typeof cli.flags.by === 'string' ? cli.flags.by.split(',').map((f) => f.trim()).filter(Boolean) : [];
+  const report = by.length > 0 ? withCrosstabs(analysed, by) : analysed;
   const text =
     format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
-      : renderMarkdown(report, { title: (cli.flags.title as string | undefined) ?? undefined });
+      : renderMarkdown(report, { title: (cli.flags.title as string | undefined) ?? undefined, by });
   write(text, out, io);
   if (!cli.flags.quiet) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -114,6 +118,7 @@ async function parseCommand(cli: CommandLine, io: CliIo): Promise<number> {
     formatFromOut(out, ['jsonl', 'json', 'csv'] as const) ??
     'jsonl';
   const input = await loadInput(file, loadOptions(cli));
+  for (const warning of input.warnings) io.stderr(`themenfinder: ${warning}\n`);
   write(formatUnits(input.units, format), out, io);
   return 0;
 }
@@ -123,7 +128,18 @@ function loadOptions(cli: CommandLine): LoadOptions {
     encoding: choiceFlag(cli.flags, 'encoding', ['utf-8', 'utf8', 'windows-1252', 'latin1'] as const),
     textColumn: cli.flags['text-column'] as string | undefined,
     textField: cli.flags['text-field'] as string | undefined,
+    sheet: cli.flags.sheet as string | undefined,
+    delimiter: delimiterFlag(cli.flags.delimiter),
   };
+}
+
+function delimiterFlag(raw: unknown): ',' | ';' | '\t' | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw === 'tab' || raw === '\\t' ? '\t' : raw;
+  if (value !== ',' && value !== ';' && value !== '\t') {
+    throw new UsageError(`--delimiter must be one of , ; tab; got "${String(raw)}".`);
+  }
+  return value;
 }
 
 function onlyFile(cli: CommandLine, command: string): string {

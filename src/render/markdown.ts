@@ -3,6 +3,7 @@
  * theme with its keywords and representative notes. What someone pastes
  * into a report.
  */
+import { crosstab } from '../crosstab';
 import type { ThemeReport } from '../types';
 
 /** Options of {@link renderMarkdown}. */
@@ -11,6 +12,8 @@ export interface MarkdownOptions {
   title?: string;
   /** Keywords shown per theme. Default 6 in the table, all in the sections. */
   keywordsInTable?: number;
+  /** Metadata fields to cross-tabulate against the themes (e.g. `['group']`). */
+  by?: string[];
 }
 
 /**
@@ -47,6 +50,7 @@ export function renderMarkdown(report: ThemeReport, options: MarkdownOptions = {
     lines.push(`|  | *without theme* | ${meta.unassigned} | ${percent(meta.unassigned / meta.notes)} |  |`);
   }
   lines.push('');
+  for (const field of options.by ?? []) lines.push(...crosstabLines(report, field));
   report.themes.forEach((theme, i) => {
     lines.push(`## ${i + 1}. ${escapeInline(theme.label)} (${theme.size} notes, ${percent(theme.share)})`, '');
     if (theme.description) lines.push(escapeInline(theme.description), '');
@@ -74,6 +78,20 @@ export function renderMarkdown(report: ThemeReport, options: MarkdownOptions = {
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The themes × values table of one metadata field, counts per cell. */
+function crosstabLines(report: ThemeReport, field: string): string[] {
+  const table = crosstab(report, field);
+  const lines = [`## Themes by ${escapeInline(field)}`, ''];
+  lines.push(`| Theme | ${table.values.map(escapeCell).join(' | ')} | All |`);
+  lines.push(`|---|${table.values.map(() => '---:').join('|')}|---:|`);
+  for (const row of table.rows) {
+    const label = row.themeId === null ? '*without theme*' : escapeCell(row.label);
+    lines.push(`| ${label} | ${row.counts.join(' | ')} | ${row.total} |`);
+  }
+  lines.push(`| **All** | ${table.totals.join(' | ')} | ${report.notes.length} |`, '');
+  return lines;
 }
 
 /** Share as a percentage with no decimals, e.g. `12 %`. */

@@ -1,0 +1,9 @@
+/**
+ * `themenfinder/node`: reading notes from files (CSV, TSV, JSON, JSONL,
+ * XLSX, board text) in Node.js. The core entry stays free of Node built-ins.
+ *
+ * @packageDocumentation
+ */
+export { DEFAULT_MAX_BYTES, type ReadNotesOptions, type ReadNotesResult, readNotesFile } from './read';
+export { decodeBytes, type TextEncodingOption } from './encoding';
+export { DEFAULT_STREAM_MAX_BYTES, type StreamNotesOptions, streamNotes } from './stream';

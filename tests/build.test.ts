@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { repoPath } from './helpers/corpus';
+
+// These tests load the built package (npm test builds first).
+const NOTES = ['Digitalisierung der Schulen', 'Digitale Schule', 'Netzwerke stärken', 'Netzwerke bilden'];
+
+describe('the built package', () => {
+  it('works as ESM', async () => {
+    const mod = await import(repoPath('dist/index.js'));
+    const report = mod.analyze(NOTES, { k: 2 });
+    expect(report.themes).toHaveLength(2);
+  });
+
+  it('works as CommonJS on this Node (ml-kmeans is ESM only and bundled)', () => {
+    const require = createRequire(import.meta.url);
+    const mod = require(repoPath('dist/index.cjs'));
+    expect(mod.analyze(NOTES, { k: 2 }).themes).toHaveLength(2);
+    const out = execFileSync(
+      process.execPath,
+      ['-e', `const t=require(${JSON.stringify(repoPath('dist/index.cjs'))});console.log(t.analyze(['Schule digital','Schule vernetzt'],{k:1}).meta.k)`],
+      { encoding: 'utf8' },
+    );
+    expect(out.trim()).toBe('1');
+  });
+
+  it('gives the same report from both builds', async () => {
+    const esm = await import(repoPath('dist/index.js'));
+    const cjs = createRequire(import.meta.url)(repoPath('dist/index.cjs'));
+    expect(JSON.stringify(cjs.analyze(NOTES))).toBe(JSON.stringify(esm.analyze(NOTES)));
+  });
+
+  it('keeps Node built-ins out of the core entry and its chunks', () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(repoPath(`dist/${file}`), 'utf8');
+      expect(code, file).not.toMatch(/from\s*["'](node:|fs|path|os|child_process|worker_threads)["']/);
+      expect(code, file).not.toMatch(/require\(["']node:/);
+      for (const match of code.matchAll(/from\s*["']\.\/([^"']+)["']/g)) visit(match[1]!);
+    };
+    visit('index.js');
+    expect(seen.size).toBeGreaterThan(0);
+    expect(readdirSync(repoPath('dist'))).toContain('english.js');
+  });
+
+  it('version matches package.json', async () => {
+    const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8'));
+    const mod = await import(repoPath('dist/index.js'));
+    expect(mod.VERSION).toBe(pkg.version);
+  });
+});

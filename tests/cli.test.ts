@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main';
+import { repoPath } from './helpers/corpus';
+
+async function run(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+const corpus = repoPath('corpus/zukunftscamp-2021.txt');
+
+describe('CLI', () => {
+  it('prints help and version', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('themenfinder analyze <file>');
+    const analyzeHelp = await run(['analyze', '--help']);
+    expect(analyzeHelp.stdout).toContain('--k <n|auto>');
+    const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8'));
+    expect((await run(['--version'])).stdout.trim()).toBe(pkg.version);
+  });
+
+  it('exits 2 on usage errors with a one-line message naming the problem', async () => {
+    for (const [args, pattern] of [
+      [['analyze', corpus, '--k', 'zero'], /--k must be an integer/],
+      [['analyze', corpus, '--format', 'pdf'], /--format must be one of/],
+      [['analyze', corpus, '--frobnicate'], /Unknown option '--frobnicate'/],
+      [['analyze'], /needs a file/],
+      [['explode'], /Unknown command "explode"/],
+      [[], /No command given/],
+    ] as const) {
+      const result = await run([...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(pattern);
+      expect(result.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('exits 1 on input errors', async () => {
+    const missing = await run(['analyze', '/nonexistent/notes.csv']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/not found/i);
+    const dir = mkdtempSync(join(tmpdir(), 'tf-'));
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, '[]');
+    const e = await run(['analyze', empty]);
+    expect(e.code).toBe(1);
+    expect(e.stderr).toContain('EMPTY_INPUT');
+  });
+
+  it('keeps ids in = ids out and is deterministic', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-'));
+    const file = join(dir, 'notes.jsonl');
+    const notes = [
+      { id: 'a1', text: 'Digitalisierung der Schulen', group: 'G1' },
+      { id: 'b2', text: 'Digitale Endgeräte für Schulen', group: 'G1' },
+      { id: 'c3', text: 'Netzwerke der Bildungsakteure', group: 'G2' },
+      { id: 'd4', text: 'Netzwerke und Kooperation', group: 'G2' },
+    ];
+    writeFileSync(file, notes.map((n) => JSON.stringify(n)).join('\n'));
+    const first = await run(['analyze', file, '--format', 'json', '--k', '2', '--seed', '3']);
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout);
+    expect(report.notes.map((n: { id: string }) => n.id)).toEqual(['a1', 'b2', 'c3', 'd4']);
+    expect(report.notes[0].meta).toEqual({ group: 'G1' });
+    const second = await run(['analyze', file, '--format', 'json', '--k', '2', '--seed', '3']);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('analyses the corpus as board notes and shows a themes × group table', async () => {
+    const result = await run(['analyze', corpus, '--by', 'group', '--quiet']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# Themes/);
+    expect(result.stdout).toContain('## Themes by group');
+    expect(result.stdout).toContain('Gruppe 1: Daten');
+    expect(result.stderr).toBe('');
+  });
+
+  it('parse prints units with kinds and line spans', async () => {
+    const result = await run(['parse', corpus]);
+    expect(result.code).toBe(0);
+    const units = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(units.some((u) => u.kind === 'heading')).toBe(true);
+    expect(units.every((u) => Number.isInteger(u.start) && u.end >= u.start)).toBe(true);
+  });
+
+  it('writes --out files with the format taken from the extension', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-'));
+    const out = join(dir, 'report.json');
+    const result = await run(['analyze', corpus, '--out', out, '--k', '5']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('-> ');
+    expect(JSON.parse(readFileSync(out, 'utf8')).themes).toHaveLength(5);
+  });
+
+  it('runs as a real process from the build with the right exit codes', () => {
+    const cli = repoPath('dist/cli.js');
+    const ok = spawnSync(process.execPath, [cli, 'analyze', corpus, '--k', '4', '--quiet'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('| # | Theme |');
+    const usage = spawnSync(process.execPath, [cli, 'analyze', corpus, '--k', '-1'], { encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+  });
+});
