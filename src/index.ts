@@ -26,8 +26,9 @@ export { formatFromFileName, type InputFormat, sniffTextFormat } from './import/
 export { type JsonNoteOptions, parseJson, parseJsonl } from './import/json';
 export { recordsFromTable, type TableRecordOptions, tableToNotes } from './import/records';
 export { german } from './language/german';
-export { cistem } from './language/german/cistem';
+export { type CistemOptions, cistem } from './language/german/cistem';
 export { snowballGerman } from './language/german/snowball';
+export { GERMAN_STEMMERS, stemGerman } from './language/german/stem';
 export { GERMAN_STOPWORDS } from './language/german/stopwords';
 export { tokenizeGerman } from './language/german/tokenize';
 export type { GermanStemmer, LanguagePack, Token } from './language/types';
