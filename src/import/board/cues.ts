@@ -5,7 +5,7 @@
  */
 
 import type { BoardLine } from './lines';
-import { ABBREVIATIONS, AUXILIARIES, CONTINUING_WORDS } from './lexicon';
+import { ABBREVIATIONS, AUXILIARIES, CONTINUING_WORDS, PARTICLES } from './lexicon';
 import { SPACE_WIDTH } from './width';
 
 /** Weights of the cues (log-odds-like, summed). */
@@ -30,8 +30,10 @@ export const WEIGHTS = {
   colonEnd: 2.5,
   /** Line ends with sentence punctuation . ! ? (not an abbreviation). */
   sentenceEnd: -2,
-  /** Last word is an article, preposition, conjunction or auxiliary. */
-  functionWordEnd: 3,
+  /** Last word is an article, preposition or conjunction. */
+  functionWordEnd: 4,
+  /** Last word is a particle that rarely ends a note ("auch", "sehr", "viel"). */
+  particleEnd: 2,
   /** Last word is an auxiliary after a subject ("Bildungskette ist"). */
   auxiliaryEnd: 2,
   /** Last word is an auxiliary after a participle ("abgesagt werden"): a verb-final clause ends. */
@@ -105,7 +107,7 @@ const SLACK = 0.75;
 const LAST_WORD = /(\S+)$/u;
 /** Inflected adjective endings: -isch/-lich/-ig/-end/-iert/-ell/-al/-iv/… + e/er/es/em. */
 const ADJECTIVE =
-  /(?:(?:isch|lich|ig|end|iert|ell|al|iv|sam|bar|haft|los|ut|iel|eu|cht|ht|et|re)(?:e|er|es|em)|(?:isch|lich|ig|end|iert|ell|al|iv|sam|bar|haft|er)en)$/u;
+  /(?:(?:isch|lich|ig|end|iert|ell|al|iv|sam|bar|haft|los|ut|iel|eu|cht|ht|et|re|en)(?:e|er|es|em)|(?:isch|lich|ig|end|iert|ell|al|iv|sam|bar|haft|er)en)$/u;
 
 /**
  * Scores whether line `b` continues the note whose last line is `a`.
@@ -142,7 +144,7 @@ export function continuationScore(a: BoardLine, b: BoardLine, shape: NoteShape, 
   else if (/[/\-–&+>…]/u.test(bFirst) || bt.startsWith('...')) add('symbolStart');
 
   // --- end of this line
-  const lastWordRaw = LAST_WORD.exec(at)?.[1] ?? '';
+  const lastWordRaw = (LAST_WORD.exec(at)?.[1] ?? '').replace(/^[(„"“»]+|[)"“”«]+$/gu, '');
   const lastWord = lastWordRaw.toLowerCase();
   if (/\p{L}-$/u.test(at)) add('hyphenEnd');
   else if (/(\s[-–]|\/|&|\+|=>|->|>)$/u.test(at)) add('symbolEnd');
@@ -161,6 +163,7 @@ export function continuationScore(a: BoardLine, b: BoardLine, shape: NoteShape, 
       (/^\p{Ll}/u.test(before) && !CONTINUING_WORDS.has(before.toLowerCase()));
     add(verbFinal ? 'verbFinalEnd' : 'auxiliaryEnd');
   } else if (CONTINUING_WORDS.has(lastWord)) add('functionWordEnd');
+  else if (PARTICLES.has(lastWord)) add('particleEnd');
   else if (ADJECTIVE.test(lastWordRaw) || /^\p{Ll}.*(?:e|es|em)$/u.test(lastWordRaw)) add('adjectiveEnd');
   else if (/^\p{Ll}.*er$/u.test(lastWordRaw)) add('comparativeEnd');
   else if (/^\p{Ll}/u.test(lastWordRaw)) add('lowerWordEnd');

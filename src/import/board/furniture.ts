@@ -16,7 +16,8 @@ const SECTION_QUESTION = /^(?:Was|Wie|Wo|Wer|Warum|Wohin|Wann|Welche[rs]?)\s+\S+
 const YEAR = /^(?:19|20)\d\d$/u;
 const URL_OR_MAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\p{L}{2,}/u;
 const DATE = /^\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}$/u;
-const IMPRINT_START = /^(?:Dokumentation|Impressum|Kontakt|Herausgeber|Veranstalter|Moderation|Coaching|Fotos|Bildnachweis)\b/u;
+const IMPRINT_START =
+  /^(?:Dokumentation des|Dokumentation der|Impressum\b)|^(?:Kontakt|Herausgeber|Veranstalter|Moderation|Coaching|Fotos|Bildnachweis)\b.*:$/u;
 
 /** Lines this wide (in letters) are banners, not sticky notes. */
 export const BANNER_WIDTH = 70;

@@ -17,12 +17,13 @@ export const CONTINUING_WORDS: ReadonlySet<string> = new Set(
     // conjunctions and particles
     'und oder sowie bzw sondern aber denn doch dass ob weil wenn wie als sowohl weder noch ' +
     'damit sodass obwohl falls indem zu versus vs ' +
-    // particles that do not end a note
-    'auch sehr noch viel wenig oft nur so eher ganz schon bereits besonders ' +
     // English glue words (film titles, loanwords)
     'the a an of and or to for with in on at by from'
   ).split(' '),
 );
+
+/** Particles and adverbs that rarely end a note. */
+export const PARTICLES: ReadonlySet<string> = new Set('auch sehr noch viel wenig oft nur so eher ganz schon bereits besonders'.split(' '));
 
 /** Auxiliaries and modals: they go on after a subject, and end a verb-final clause after a participle. */
 export const AUXILIARIES: ReadonlySet<string> = new Set(
