@@ -4,7 +4,9 @@
  */
 import { describeValue, ThemenfinderError } from './errors';
 import type { LanguagePack } from './language/types';
-import type { AnalyzeOptions } from './types';
+import { DEFAULT_GUIDED_THRESHOLD } from './guided/assign';
+import { loadThemes } from './guided/validate';
+import type { AnalyzeOptions, GuidedTheme } from './types';
 
 /** Options after validation, every field set. */
 export interface ResolvedOptions {
@@ -20,6 +22,10 @@ export interface ResolvedOptions {
   representatives: number;
   restarts: number;
   maxNoteLength: number;
+  /** Guided themes, validated (a preset name resolved); `null` for none. */
+  themes: GuidedTheme[] | null;
+  guidedThreshold: number;
+  stability: boolean | number;
 }
 
 /** The defaults of every option. */
@@ -36,6 +42,9 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = Object.freeze({
   representatives: 3,
   restarts: 10,
   maxNoteLength: 10_000,
+  themes: null,
+  guidedThreshold: DEFAULT_GUIDED_THRESHOLD,
+  stability: true,
 });
 
 const KNOWN = Object.keys(DEFAULT_OPTIONS) as Array<keyof ResolvedOptions>;
@@ -110,6 +119,16 @@ export function resolveOptions(options: AnalyzeOptions | undefined): ResolvedOpt
   if (!isInt(restarts, 1) || (restarts as number) > 1000) bad('restarts', restarts, 'an integer from 1 to 1000');
   const maxNoteLength = pick('maxNoteLength');
   if (!isInt(maxNoteLength, 1)) bad('maxNoteLength', maxNoteLength, 'an integer >= 1');
+  const themesOption = pick('themes');
+  const themes = themesOption === null ? null : loadThemes(themesOption, 'themes');
+  const guidedThreshold = pick('guidedThreshold');
+  if (!(typeof guidedThreshold === 'number' && Number.isFinite(guidedThreshold) && guidedThreshold >= 0)) {
+    bad('guidedThreshold', guidedThreshold, 'a number >= 0 (0 puts every note with a matching term into a guided theme)');
+  }
+  const stability = pick('stability');
+  if (!(typeof stability === 'boolean' || (isInt(stability, 1) && (stability as number) <= 100))) {
+    bad('stability', stability, 'true, false or a number of resampling runs from 1 to 100');
+  }
 
   return {
     language: language as ResolvedOptions['language'],
@@ -124,6 +143,9 @@ export function resolveOptions(options: AnalyzeOptions | undefined): ResolvedOpt
     representatives: representatives as number,
     restarts: restarts as number,
     maxNoteLength: maxNoteLength as number,
+    themes,
+    guidedThreshold: guidedThreshold as number,
+    stability: stability as boolean | number,
   };
 }
 
