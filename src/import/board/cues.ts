@@ -163,7 +163,7 @@ export function continuationScore(a: BoardLine, b: BoardLine, shape: NoteShape, 
       (/^\p{Ll}/u.test(before) && !CONTINUING_WORDS.has(before.toLowerCase()));
     add(verbFinal ? 'verbFinalEnd' : 'auxiliaryEnd');
   } else if (CONTINUING_WORDS.has(lastWord)) add('functionWordEnd');
-  else if (PARTICLES.has(lastWord)) add('particleEnd');
+  else if (PARTICLES.has(lastWord) || lastWordRaw === 'Mehr' || lastWordRaw === 'Weniger') add('particleEnd');
   else if (ADJECTIVE.test(lastWordRaw) || /^\p{Ll}.*(?:e|es|em)$/u.test(lastWordRaw)) add('adjectiveEnd');
   else if (/^\p{Ll}.*er$/u.test(lastWordRaw)) add('comparativeEnd');
   else if (/^\p{Ll}/u.test(lastWordRaw)) add('lowerWordEnd');

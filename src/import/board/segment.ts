@@ -63,8 +63,12 @@ export function segmentLines(lines: readonly BoardLine[], extra: readonly RegExp
   };
   for (let i = 0; i < lines.length; i++) {
     const b = lines[i]!;
-    const rb = roles[i];
+    let rb = roles[i];
     const prevJoin = i > 0 && joinsNext[i - 1] === true;
+    // a lone label word that the note above clearly runs into ("Suche nach" / "Lösungen") is text
+    if (rb === 'column' && !prevJoin && !joinsNext[i] && !b.text.includes(' ') && cur.length > 0 && curRole === undefined) {
+      if (continuationScore(cur[cur.length - 1]!, b, shape) >= 2) rb = undefined;
+    }
     let cont = false;
     if (cur.length > 0) {
       const a = cur[cur.length - 1]!;
