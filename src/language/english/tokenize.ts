@@ -28,6 +28,19 @@ function wink(): { nlp: WinkMethods; its: ItsHelpers } {
 }
 
 /**
+ * Whether the wink instance has been built (it is built by the first
+ * {@link tokenizeEnglish} call, not by importing this module).
+ *
+ * @example
+ * ```ts
+ * englishModelLoaded(); // false right after import
+ * ```
+ */
+export function englishModelLoaded(): boolean {
+  return cached !== null;
+}
+
+/**
  * Cuts English text into word tokens; `norm` is wink's lemma, lowercased
  * ("Children" → `child`, "were" → `be`). Punctuation, numbers, URLs, e-mail
  * addresses, emoji and symbols (wink's token types other than `word`) are

@@ -116,6 +116,8 @@ export const MAX_TOKEN_LENGTH = 80;
 
 /** Letters, combining marks and digits: what a word is made of. */
 const W = '\\p{L}\\p{M}\\p{N}';
+/** Hyphens (-, U+2010, U+2011), apostrophes (' ’ ʼ ´ ` ‘) and the soft hyphen, as a character class. */
+const CONNECTOR_CLASS = "[-\\u2010\\u2011'\\u2019\\u02BC\\u00B4`\\u2018\\u00AD]";
 /** Spaces allowed after an inner abbreviation dot (the normaliser folds the others). */
 const ABBR_SPACE = '[ \\u00A0\\u202F]?';
 
@@ -157,7 +159,7 @@ function abbreviationSource(): string {
 const ABBREVIATION_SOURCE = abbreviationSource();
 
 /**
- * The lexer. Groups: 1 whitespace, 2 abbreviation, 3 URL, 4 word run,
+ * The lexer. Groups: 1 whitespace, 2 abbreviation, 3 URL, 4 word (with inner hyphens/apostrophes),
  * 5 gender or ending suffix; no group = any other single character.
  * Alternatives are tried in order at each position.
  */
@@ -166,7 +168,8 @@ const LEXEME = new RegExp(
     '(\\s+)',
     `(?<![${W}])(${ABBREVIATION_SOURCE})`,
     `(?<![${W}])((?:[hH][tT][tT][pP][sS]?:\\/\\/|[wW][wW][wW]\\.)\\S*)`,
-    `([\\p{L}\\p{N}][${W}]*)`,
+    // A word: runs of letters/digits joined by single hyphens or apostrophes (E-Learning, geht's).
+    `([\\p{L}\\p{N}][${W}]*(?:${CONNECTOR_CLASS}[\\p{L}\\p{N}][${W}]*)*)`,
     // Gender suffixes: *innen *in _innen :innen /innen /-innen ·innen (and *Innen, _In);
     // "innen" may continue a compound, "in" may not be followed by a letter.
     `((?:[*_\\u00B7][iI]|[:/]-?i|\\/-I)nnen|(?:[*_\\u00B7][iI]|[:/]-?i)n(?![${W}])` +
@@ -176,6 +179,9 @@ const LEXEME = new RegExp(
   ].join('|'),
   'uy',
 );
+
+/** Characters that join word parts: hyphens, apostrophes, the soft hyphen. */
+const CONNECTORS = /[-\u2010\u2011'\u2019\u02BC\u00B4`\u2018\u00AD]/g;
 
 /** Binnen-I at the end of a word or before a lowercase continuation: SchülerInnen, BürgerInnenbeteiligung. */
 const BINNEN_I = /(?<=\p{Ll})(?:Innen|In(?!\p{Ll}))/gu;
@@ -214,18 +220,12 @@ const TLDS = new Set(
   'de at ch li lu com org net eu info io edu gov app online digital berlin nrw hamburg bayern ruhr ai uk fr nl tv ly'.split(' '),
 );
 const HOST_PART = /^[\p{L}\p{N}-]+$/u;
-const CHUNK = /\S+/y;
-
-/** A token being built from lexemes. */
-interface Builder {
-  start: number;
-  end: number;
-  norm: string;
-  /** What the last committed lexeme was. */
-  last: 'word' | 'suffix';
-  /** A connector (hyphen/apostrophe) seen after the last lexeme, committed when a word follows. */
-  pending: string | null;
-}
+/** The next whitespace character. */
+const WHITESPACE_AHEAD = /\s/g;
+/** Plain ASCII: nothing to normalise or clean. */
+const ASCII = /^[\x00-\x7F]*$/;
+/** The norm starts with a letter (so it is no number). */
+const LETTER_START = /^\p{L}/u;
 
 /**
  * Cuts one normalised German note into word tokens.
@@ -246,89 +246,115 @@ interface Builder {
 export function tokenizeGerman(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
-  let cur: Builder | null = null;
+  // The token being built: [start, end) in `text`, its norm so far, whether
+  // its last part is a suffix, and a connector waiting for the next word.
+  let start = -1;
+  let end = 0;
+  let norm = '';
+  let afterSuffix = false;
+  let pending: string | null = null;
+  // The current whitespace-delimited chunk, for the e-mail/host-name check.
+  let chunkStart = 0;
+  let chunkTokens = 0;
+  let chunkChecked = false;
   let pos = 0;
-  let chunkStart = true;
 
   const flush = (): void => {
-    if (cur === null) return;
-    const token = finishToken(text.slice(cur.start, cur.end), cur.norm);
+    if (start < 0) return;
+    const token = finishToken(text, start, end, norm);
     if (token !== null) tokens.push(token);
-    cur = null;
+    start = -1;
+    pending = null;
   };
 
   while (pos < n) {
-    if (chunkStart) {
-      chunkStart = false;
-      CHUNK.lastIndex = pos;
-      const chunk = CHUNK.exec(text);
-      if (chunk !== null && isAddress(chunk[0])) {
-        flush();
-        pos += chunk[0].length;
-        continue;
-      }
-    }
     LEXEME.lastIndex = pos;
     const m = LEXEME.exec(text);
     /* c8 ignore next */
     if (m === null) break; // unreachable: the last alternative matches any character
-    const end = LEXEME.lastIndex;
-    const lexeme = m[0];
+    const next = LEXEME.lastIndex;
 
     if (m[4] !== undefined) {
-      // A run of letters and digits.
-      const c = cur as Builder | null;
-      if (c !== null && (c.pending !== null || c.last === 'suffix')) {
-        c.norm += (c.pending ?? '') + stripBinnenI(lexeme);
-        c.end = end;
-        c.last = 'word';
-        c.pending = null;
+      // A word, possibly with inner hyphens and apostrophes.
+      const word = wordNorm(m[4]);
+      if (start >= 0 && (pending !== null || afterSuffix)) {
+        norm += (pending ?? '') + word;
+        if (norm.length > MAX_TOKEN_LENGTH) norm = norm.slice(0, MAX_TOKEN_LENGTH + 1);
+        pending = null;
       } else {
         flush();
-        cur = { start: pos, end, norm: stripBinnenI(lexeme), last: 'word', pending: null };
+        start = pos;
+        norm = word;
       }
+      end = next;
+      afterSuffix = false;
     } else if (m[5] !== undefined) {
       // A gender or ending suffix: attach to a word, else skip its first character.
-      const c = cur as Builder | null;
-      if (c !== null && c.pending === null && c.last === 'word') {
-        c.end = end;
-        c.last = 'suffix';
+      if (start >= 0 && pending === null && !afterSuffix) {
+        end = next;
+        afterSuffix = true;
       } else {
         flush();
         pos += 1;
         continue;
       }
-    } else if (m[2] !== undefined) {
-      flush();
-      tokens.push({ surface: lexeme, norm: abbreviationNorm(lexeme) });
     } else if (m[1] !== undefined) {
       flush();
-      chunkStart = true;
+      chunkStart = next;
+      chunkTokens = tokens.length;
+      chunkChecked = false;
+    } else if (m[2] !== undefined) {
+      flush();
+      tokens.push({ surface: m[2], norm: abbreviationNorm(m[2]) });
     } else if (m[3] !== undefined) {
       flush();
     } else {
       // One other character: a connector inside a word, or a separator.
-      const c = cur as Builder | null;
-      if (c !== null && c.pending === null && isConnector(lexeme) && startsWord(text, end)) {
-        c.pending = connectorNorm(lexeme);
+      const ch = m[0];
+      if ((ch === '.' || ch === '@') && !chunkChecked && startsWord(text, next)) {
+        // A dot or @ inside a chunk: is the whole chunk an address? Checked once per chunk.
+        chunkChecked = true;
+        WHITESPACE_AHEAD.lastIndex = next;
+        const chunkEnd = WHITESPACE_AHEAD.exec(text)?.index ?? n;
+        if (isAddress(text.slice(chunkStart, chunkEnd))) {
+          start = -1;
+          tokens.length = chunkTokens;
+          pos = chunkEnd;
+          continue;
+        }
+      }
+      if (start >= 0 && pending === null && isConnector(ch) && startsWord(text, next)) {
+        pending = connectorNorm(ch);
       } else {
         flush();
       }
     }
-    pos = end;
+    pos = next;
   }
   flush();
   return tokens;
 }
 
-/** Builds the token from its surface and raw norm, or `null` when it is not a word. */
-function finishToken(surface: string, rawNorm: string): Token | null {
-  let norm = rawNorm.toLowerCase().normalize('NFC');
-  if (norm.length > MAX_TOKEN_LENGTH) return null;
-  norm = norm.replace(EMOJI_MARKS, '');
-  if (norm.endsWith("'s")) norm = norm.slice(0, -2);
-  if (norm === '' || !HAS_LETTER.test(norm) || NUMBERISH.test(norm)) return null;
-  return { surface, norm };
+/** Builds the token `text[start, end)` with its raw norm, or `null` when it is not a word. */
+function finishToken(text: string, start: number, end: number, rawNorm: string): Token | null {
+  if (rawNorm.length > MAX_TOKEN_LENGTH) return null;
+  let norm = rawNorm.toLowerCase();
+  if (!ASCII.test(norm)) norm = norm.replace(EMOJI_MARKS, '').normalize('NFC');
+  const last = norm.length - 2;
+  if (last >= 0 && norm.charCodeAt(last) === 0x27 && norm.charCodeAt(last + 1) === 0x73) norm = norm.slice(0, last);
+  if (norm === '') return null;
+  // A word run starts with a letter or a digit; only the latter can be a number.
+  if (!LETTER_START.test(norm) && (!HAS_LETTER.test(norm) || NUMBERISH.test(norm))) return null;
+  return { surface: text.slice(start, end), norm };
+}
+
+/** The raw norm of a word lexeme: connectors unified, Binnen-I removed per compound part. */
+function wordNorm(word: string): string {
+  CONNECTORS.lastIndex = 0;
+  if (!CONNECTORS.test(word)) return stripBinnenI(word);
+  // Far too long to be a word: finishToken drops it, no need to look inside.
+  if (word.length > 4 * MAX_TOKEN_LENGTH) return word;
+  return word.replace(CONNECTORS, connectorNorm).split('-').map(stripBinnenI).join('-');
 }
 
 /** Removes a Binnen-I gender suffix from one word run (keeps LinkedIn & co.). */
