@@ -8,7 +8,9 @@
  */
 import { kRange } from './cluster/choose-k';
 import { sphericalKmeans } from './cluster/kmeans';
+import { clusterStability, stabilityRuns } from './describe/stability';
 import { describeThemes } from './describe/themes';
+import { finishGuided, guidedRunStability, runGuided } from './guided/pipeline';
 import { buildStopwords } from './language/german/stopwords';
 import { resolveLanguage } from './language/resolve';
 import { prepareNotes } from './notes';
@@ -53,6 +55,15 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   );
   const stems = terms.map((t) => t.stems);
 
+  // Guided themes (clusters 0 … guidedCount-1): notes close to one go there; the rest are clustered.
+  const guided = opts.themes
+    ? runGuided(prepared.notes.map((note) => note.text), opts.themes, { language, stopwords, stemmer: opts.stemmer }, opts.guidedThreshold)
+    : undefined;
+  const guidedCount = guided ? guided.themes.length : 0;
+  const stabilityOfCluster: number[] = [];
+  const runs = stabilityRuns(opts.stability, n);
+  if (guided && runs > 0) stabilityOfCluster.push(...guidedRunStability(guided, runs, opts.seed));
+
   // Features: vocabulary by document frequency, sparse TF-IDF.
   const minDf = opts.keepRareTerms ? 1 : opts.minDf === 'auto' ? (n < 20 ? 1 : 2) : opts.minDf;
   const maxDf = opts.maxDf <= 1 ? Math.max(opts.maxDf * n, Math.min(n, 1)) : opts.maxDf;
@@ -61,7 +72,7 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
 
   // Notes with at least one feature are clustered; the others keep themeId null.
   const content: number[] = [];
-  for (let i = 0; i < n; i++) if (rowLength(matrix, i) > 0) content.push(i);
+  for (let i = 0; i < n; i++) if (rowLength(matrix, i) > 0 && !(guided && guided.assignment.theme[i]! >= 0)) content.push(i);
   const vectors = prepared.notes.map((_, i) => (rowLength(matrix, i) > 0 ? denseRow(matrix, i) : new Float64Array(0)));
 
   // Cluster: k given (clamped to the distinct notes) or chosen.
@@ -74,6 +85,9 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
     k = distinct;
   }
   const labels = new Int32Array(n).fill(-1);
+  guided?.assignment.theme.forEach((g, i) => {
+    if (g >= 0) labels[i] = g;
+  });
   if (k >= 1) {
     const clustering = sphericalKmeans(
       content.map((i) => vectors[i]!),
@@ -81,22 +95,29 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
       { seed: opts.seed, restarts: opts.restarts },
     );
     content.forEach((i, j) => {
-      labels[i] = clustering.labels[j]!;
+      labels[i] = guidedCount + clustering.labels[j]!;
     });
+    if (runs > 0) {
+      stabilityOfCluster.length = guidedCount;
+      const cluster = (v: Float64Array[], kk: number, seed: number) => sphericalKmeans(v, kk, { seed, restarts: 1 }).labels;
+      const clustered = content.map((i) => vectors[i]!);
+      stabilityOfCluster.push(...clusterStability(clustered, clustering.labels, k, { runs, seed: opts.seed, cluster }));
+    }
   }
 
   // Describe and assemble.
-  const description = describeThemes({
+  const described = describeThemes({
     stems,
     surfaces: terms.map((t) => t.surfaces),
     labels,
-    k: Math.max(k, 0),
+    k: guidedCount + Math.max(k, 0),
     vectors,
     columnStems: vocabulary.terms,
     vocabulary: new Set(vocabulary.terms),
     topTerms: opts.topTerms,
     representatives: opts.representatives,
   });
+  const description = finishGuided(described, guided, terms.map((t) => t.surfaces), stabilityOfCluster);
   return buildReport({
     notes: prepared.notes,
     description,

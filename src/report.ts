@@ -2,7 +2,8 @@
  * Assembles the {@link ThemeReport} from the notes and the description of
  * their themes: ids, shares, every note once in input order.
  */
-import type { Description } from './describe/themes';
+import type { DescribedTheme, Description } from './describe/themes';
+import type { ThemeExtras } from './guided/pipeline';
 import { round } from './describe/themes';
 import type { Note } from './notes';
 import type { ResolvedOptions } from './options';
@@ -47,6 +48,7 @@ export function buildReport(parts: ReportParts): ThemeReport {
       share: round(t.members.length / n),
       noteIds: t.members.map((i) => notes[i]!.id),
       representativeNoteIds: t.representatives.map((i) => notes[i]!.id),
+      ...guidedFields(t),
     };
   });
   const reportNotes: ReportNote[] = notes.map((note, i) => {
@@ -78,4 +80,15 @@ export function buildReport(parts: ReportParts): ThemeReport {
     themes,
     notes: reportNotes,
   };
+}
+
+/** Description, `guided` and `stability` of a theme, when it has them. */
+function guidedFields(t: DescribedTheme & ThemeExtras): Pick<Theme, 'description' | 'guided' | 'stability'> {
+  const out: Pick<Theme, 'description' | 'guided' | 'stability'> = {};
+  if (t.guided) {
+    if (t.guided.description) out.description = t.guided.description;
+    out.guided = true;
+  }
+  if (t.stability !== undefined) out.stability = t.stability;
+  return out;
 }

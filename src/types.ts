@@ -53,7 +53,7 @@ export interface AnalyzeOptions {
   /** Smallest guided score (matched term weight / √content words) that puts a note into a guided theme. Default 0.3. */
   guidedThreshold?: number;
   /**
-   * Stability of each theme under resampling: `true` (10 runs, the default
+   * Stability of each theme under resampling: `true` (8 runs, the default
    * up to 5,000 notes), `false`, or the number of runs (1-100).
    */
   stability?: boolean | number;
