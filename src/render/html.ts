@@ -135,7 +135,7 @@ function overview(report: ThemeReport, labels: Labels, locale: Locale): string {
 <h2>${escapeHtml(labels.themeSizes)}</h2>
 <p class="tf-note">${escapeHtml(labels.themeSizesNote)}</p>
 <div class="tf-figure">${themeSizeChart(report.themes, report.meta.unassigned, locale, labels)}</div>
-<table><thead><tr><th class="tf-r">#</th><th>${escapeHtml(labels.theme)}</th><th class="tf-r">${escapeHtml(labels.notes)}</th><th class="tf-r">${escapeHtml(labels.share)}</th><th>${escapeHtml(labels.keywords)}</th></tr></thead>
+<table><thead><tr><th class="tf-r">#</th><th>${escapeHtml(labels.theme)}</th><th class="tf-r">${escapeHtml(labels.notes)}</th><th class="tf-r">${escapeHtml(labels.share)}</th><th>${escapeHtml(labels.keywordsColumn)}</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 </section>`;
 }

@@ -10,7 +10,7 @@ import { formatNumber, formatPercent, type Labels, type Locale } from './i18n';
 import { UNASSIGNED_COLOUR, themeColour } from './palette';
 import type { NoteMap } from './projection';
 
-const CHAR = 6.6; // average glyph width at font-size 12, for layout
+const CHAR = 7.3; // average glyph width at font-size 12, for layout
 
 /** Shortens a label to `max` characters with an ellipsis. */
 export function clip(text: string, max: number): string {
@@ -144,8 +144,8 @@ export function heatmapChart(table: CrossTable, themes: Theme[], locale: Locale,
  * ```
  */
 export function mapChart(map: NoteMap, themes: Theme[], texts: Map<string, string>, labels: Labels): string {
-  const size = 640;
-  const pad = 70;
+  const size = 720;
+  const pad = 120;
   const xs = [...map.points.map((p) => p.x), ...map.anchors.map((a) => a.x)];
   const ys = [...map.points.map((p) => p.y), ...map.anchors.map((a) => a.y)];
   const minX = Math.min(...xs, -1);
@@ -162,12 +162,15 @@ export function mapChart(map: NoteMap, themes: Theme[], texts: Map<string, strin
     );
   }
   for (const anchor of map.anchors) {
-    const x = sx(anchor.x);
-    const y = sy(anchor.y);
-    const cx = size / 2;
-    const anchorSide = x < cx - 20 ? 'end' : x > cx + 20 ? 'start' : 'middle';
-    const dx = anchorSide === 'end' ? -10 : anchorSide === 'start' ? 10 : 0;
-    const dy = y < size / 2 ? -12 : 18;
+    // The label sits outside the theme's disc, on the ray from the centre.
+    const length = Math.hypot(anchor.x, anchor.y);
+    const push = length > 0 ? (length + anchor.radius + 0.06) / length : 1;
+    const x = sx(anchor.x * push);
+    const y = sy(anchor.y * push);
+    const cx = sx(0);
+    const anchorSide = x < cx - 30 ? 'end' : x > cx + 30 ? 'start' : 'middle';
+    const dx = 0;
+    const dy = y < sy(0) - 30 ? 0 : y > sy(0) + 30 ? 10 : 4;
     const label = `${anchor.theme + 1}. ${clip(themes[anchor.theme]?.label ?? '', 20)}`;
     parts.push(
       `<text x="${r1(x + dx)}" y="${r1(y + dy)}" text-anchor="${anchorSide}" class="tf-anchor" fill="${themeColour(anchor.theme)}">${escapeHtml(label)}</text>`,

@@ -10,6 +10,7 @@ export interface Labels {
   themeSizes: string;
   themeSizesNote: string;
   keywords: string;
+  keywordsColumn: string;
   keywordsNote: string;
   heatmap: (field: string) => string;
   heatmapNote: string;
@@ -46,6 +47,7 @@ const de: Labels = {
   themeSizes: 'Größe der Themen',
   themeSizesNote: 'Anzahl der Notizen je Thema.',
   keywords: 'Schlüsselwörter je Thema',
+  keywordsColumn: 'Schlüsselwörter',
   keywordsNote: 'Balkenlänge: Gewicht des Wortes im Thema (klassenbasiertes TF-IDF), relativ zum stärksten Wort.',
   heatmap: (field) => `Themen nach „${field}“`,
   heatmapNote: 'Anzahl der Notizen je Thema und Wert; dunkler heißt mehr.',
@@ -82,6 +84,7 @@ const en: Labels = {
   themeSizes: 'Theme sizes',
   themeSizesNote: 'Number of notes per theme.',
   keywords: 'Keywords per theme',
+  keywordsColumn: 'Keywords',
   keywordsNote: "Bar length: the word's weight in the theme (class-based TF-IDF), relative to the strongest word.",
   heatmap: (field) => `Themes by “${field}”`,
   heatmapNote: 'Number of notes per theme and value; darker means more.',

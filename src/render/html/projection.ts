@@ -32,7 +32,7 @@ export interface MapPoint {
 /** The map: notes with a theme, and the theme anchors. */
 export interface NoteMap {
   points: MapPoint[];
-  anchors: Array<{ theme: number; x: number; y: number }>;
+  anchors: Array<{ theme: number; x: number; y: number; radius: number }>;
 }
 
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
@@ -95,16 +95,17 @@ export function noteMap(report: ThemeReport): NoteMap {
     order.push(next);
     placed.add(next);
   }
-  const anchors = new Array<{ theme: number; x: number; y: number }>(k);
-  order.forEach((theme, position) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * position) / k;
-    anchors[theme] = k === 1 ? { theme, x: 0, y: 0 } : { theme, x: Math.cos(angle), y: Math.sin(angle) };
-  });
-
   // Disc size per theme: a share of the gap between neighbouring anchors.
   const chord = k === 1 ? 1.6 : 2 * Math.sin(Math.PI / k);
   const maxSize = Math.max(...report.themes.map((theme) => theme.size), 1);
   const discRadius = report.themes.map((theme) => 0.48 * Math.min(chord, 0.9) * Math.sqrt(theme.size / maxSize));
+
+  const anchors = new Array<NoteMap['anchors'][number]>(k);
+  order.forEach((theme, position) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * position) / k;
+    const radius = discRadius[theme]!;
+    anchors[theme] = k === 1 ? { theme, x: 0, y: 0, radius } : { theme, x: Math.cos(angle), y: Math.sin(angle), radius };
+  });
 
   // Rank of each note within its theme by score (most typical first; ties by input order).
   const rank = new Map<string, { rank: number; size: number }>();
