@@ -220,6 +220,25 @@ const TLDS = new Set(
   'de at ch li lu com org net eu info io edu gov app online digital berlin nrw hamburg bayern ruhr ai uk fr nl tv ly'.split(' '),
 );
 const HOST_PART = /^[\p{L}\p{N}-]+$/u;
+/** Lexeme kinds. */
+const SPACE = 0;
+const WORD = 1;
+const SUFFIX = 2;
+const ABBREVIATION = 3;
+const URL = 4;
+const OTHER = 5;
+/**
+ * ASCII characters that can only be an "other" lexeme (no letter, digit,
+ * whitespace, connector or suffix start): the lexer is skipped for them.
+ */
+const PLAIN_SEPARATOR = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0x21; c < 0x7f; c++) {
+    const ch = String.fromCharCode(c);
+    if (!/[A-Za-z0-9*_:/(\-'`\u00B7]/.test(ch)) table[c] = 1;
+  }
+  return table;
+})();
 /** The next whitespace character. */
 const WHITESPACE_AHEAD = /\s/g;
 /** Plain ASCII: nothing to normalise or clean. */
@@ -268,15 +287,44 @@ export function tokenizeGerman(text: string): Token[] {
   };
 
   while (pos < n) {
-    LEXEME.lastIndex = pos;
-    const m = LEXEME.exec(text);
-    /* c8 ignore next */
-    if (m === null) break; // unreachable: the last alternative matches any character
-    const next = LEXEME.lastIndex;
+    const code = text.charCodeAt(pos);
+    let kind: number;
+    let lexeme: string;
+    let next: number;
+    if (code === 0x20) {
+      // Fast path: the single space of normalised text.
+      kind = SPACE;
+      lexeme = ' ';
+      next = pos + 1;
+    } else if (code < 0x80 && PLAIN_SEPARATOR[code] === 1) {
+      // Fast path: ASCII punctuation that starts no lexeme of its own.
+      kind = OTHER;
+      lexeme = text.charAt(pos);
+      next = pos + 1;
+    } else {
+      LEXEME.lastIndex = pos;
+      const m = LEXEME.exec(text);
+      /* c8 ignore next */
+      if (m === null) break; // unreachable: the last alternative matches any character
+      next = LEXEME.lastIndex;
+      lexeme = m[0];
+      kind =
+        m[4] !== undefined
+          ? WORD
+          : m[5] !== undefined
+            ? SUFFIX
+            : m[1] !== undefined
+              ? SPACE
+              : m[2] !== undefined
+                ? ABBREVIATION
+                : m[3] !== undefined
+                  ? URL
+                  : OTHER;
+    }
 
-    if (m[4] !== undefined) {
+    if (kind === WORD) {
       // A word, possibly with inner hyphens and apostrophes.
-      const word = wordNorm(m[4]);
+      const word = wordNorm(lexeme);
       if (start >= 0 && (pending !== null || afterSuffix)) {
         norm += (pending ?? '') + word;
         if (norm.length > MAX_TOKEN_LENGTH) norm = norm.slice(0, MAX_TOKEN_LENGTH + 1);
@@ -288,7 +336,7 @@ export function tokenizeGerman(text: string): Token[] {
       }
       end = next;
       afterSuffix = false;
-    } else if (m[5] !== undefined) {
+    } else if (kind === SUFFIX) {
       // A gender or ending suffix: attach to a word, else skip its first character.
       if (start >= 0 && pending === null && !afterSuffix) {
         end = next;
@@ -298,20 +346,19 @@ export function tokenizeGerman(text: string): Token[] {
         pos += 1;
         continue;
       }
-    } else if (m[1] !== undefined) {
+    } else if (kind === SPACE) {
       flush();
       chunkStart = next;
       chunkTokens = tokens.length;
       chunkChecked = false;
-    } else if (m[2] !== undefined) {
+    } else if (kind === ABBREVIATION) {
       flush();
-      tokens.push({ surface: m[2], norm: abbreviationNorm(m[2]) });
-    } else if (m[3] !== undefined) {
+      tokens.push({ surface: lexeme, norm: abbreviationNorm(lexeme) });
+    } else if (kind === URL) {
       flush();
     } else {
-      // One other character: a connector inside a word, or a separator.
-      const ch = m[0];
-      if ((ch === '.' || ch === '@') && !chunkChecked && startsWord(text, next)) {
+      // One other character: a connector after a suffix, or a separator.
+      if ((lexeme === '.' || lexeme === '@') && !chunkChecked && startsWord(text, next)) {
         // A dot or @ inside a chunk: is the whole chunk an address? Checked once per chunk.
         chunkChecked = true;
         WHITESPACE_AHEAD.lastIndex = next;
@@ -323,8 +370,8 @@ export function tokenizeGerman(text: string): Token[] {
           continue;
         }
       }
-      if (start >= 0 && pending === null && isConnector(ch) && startsWord(text, next)) {
-        pending = connectorNorm(ch);
+      if (start >= 0 && pending === null && isConnector(lexeme) && startsWord(text, next)) {
+        pending = connectorNorm(lexeme);
       } else {
         flush();
       }
@@ -344,12 +391,15 @@ function finishToken(text: string, start: number, end: number, rawNorm: string):
   if (last >= 0 && norm.charCodeAt(last) === 0x27 && norm.charCodeAt(last + 1) === 0x73) norm = norm.slice(0, last);
   if (norm === '') return null;
   // A word run starts with a letter or a digit; only the latter can be a number.
-  if (!LETTER_START.test(norm) && (!HAS_LETTER.test(norm) || NUMBERISH.test(norm))) return null;
+  const first = norm.charCodeAt(0);
+  const letterFirst = (first >= 0x61 && first <= 0x7a) || (first >= 0x80 && LETTER_START.test(norm));
+  if (!letterFirst && (!HAS_LETTER.test(norm) || NUMBERISH.test(norm))) return null;
   return { surface: text.slice(start, end), norm };
 }
 
 /** The raw norm of a word lexeme: connectors unified, Binnen-I removed per compound part. */
 function wordNorm(word: string): string {
+  if (word.length < 2) return word;
   CONNECTORS.lastIndex = 0;
   if (!CONNECTORS.test(word)) return stripBinnenI(word);
   // Far too long to be a word: finishToken drops it, no need to look inside.
