@@ -12,7 +12,7 @@ import { metadataColumns } from '../rows';
 import type { ThemeReport } from '../types';
 
 /** Options of {@link renderCsv}. */
-export interface CsvOptions {
+export interface CsvRenderOptions {
   /** Field delimiter: `','` (default) or `';'` (Excel with German locale). `'\t'` writes TSV. */
   delimiter?: ',' | ';' | '\t';
   /** Start with a UTF-8 byte order mark so Excel detects the encoding. Default true. */
@@ -37,7 +37,7 @@ export interface CsvOptions {
  * const csv = renderCsv(analyze(notes), { delimiter: ';' }); // for Excel (German)
  * ```
  */
-export function renderCsv(report: ThemeReport, options: CsvOptions = {}): string {
+export function renderCsv(report: ThemeReport, options: CsvRenderOptions = {}): string {
   const delimiter = options.delimiter ?? ',';
   if (delimiter !== ',' && delimiter !== ';' && delimiter !== '\t') {
     throw new ThemenfinderError('BAD_OPTION', `delimiter must be ",", ";" or a tab, got ${JSON.stringify(delimiter)}.`, {

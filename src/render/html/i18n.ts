@@ -53,7 +53,7 @@ const de: Labels = {
   heatmapNote: 'Anzahl der Notizen je Thema und Wert; dunkler heißt mehr.',
   map: 'Karte der Notizen',
   mapNote: (hidden) =>
-    `Jeder Punkt ist eine Notiz, gefärbt nach Thema. Themen liegen auf einem Kreis; eine Notiz liegt zwischen den Themen, deren Schlüsselwörter sie enthält, und desto näher an ihrem Thema, je typischer sie dafür ist.${hidden > 0 ? ` ${hidden} Notizen ohne Thema sind nicht eingezeichnet.` : ''}`,
+    `Jeder Punkt ist eine Notiz, gefärbt nach Thema. Themen liegen auf einem Kreis; die typischsten Notizen eines Themas bilden die Mitte seiner Scheibe; eine Notiz mit Schlüsselwörtern mehrerer Themen rückt zwischen diese Themen.${hidden > 0 ? ` ${hidden} Notizen ohne Thema sind nicht eingezeichnet.` : ''}`,
   notesByTheme: 'Alle Notizen nach Thema',
   filterLabel: 'Notizen filtern',
   filterPlaceholder: 'Wort, Thema oder Metadaten …',
@@ -90,7 +90,7 @@ const en: Labels = {
   heatmapNote: 'Number of notes per theme and value; darker means more.',
   map: 'Map of the notes',
   mapNote: (hidden) =>
-    `Each dot is a note, coloured by theme. Themes sit on a circle; a note lies between the themes whose keywords it contains, and the closer to its theme the more typical it is of it.${hidden > 0 ? ` ${hidden} notes without theme are not drawn.` : ''}`,
+    `Each dot is a note, coloured by theme. Themes sit on a circle; the most typical notes of a theme form the middle of its disc; a note with keywords of several themes moves between them.${hidden > 0 ? ` ${hidden} notes without theme are not drawn.` : ''}`,
   notesByTheme: 'All notes by theme',
   filterLabel: 'Filter notes',
   filterPlaceholder: 'word, theme or metadata …',
