@@ -13,7 +13,7 @@ export type { EditOptions } from './rebuild';
 
 /**
  * Merges two or more themes into one. Its label is `label`, or else the
- * label of the largest merged theme; it is no longer guided and has no
+ * label of the largest merged theme (ties: the first in the report); it is no longer guided and has no
  * stability figure (that needs a new run).
  *
  * @param report - A report from `analyze` (or an earlier edit).
