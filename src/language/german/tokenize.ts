@@ -278,14 +278,6 @@ export function tokenizeGerman(text: string): Token[] {
   let chunkChecked = false;
   let pos = 0;
 
-  const flush = (): void => {
-    if (start < 0) return;
-    const token = finishToken(text, start, end, norm);
-    if (token !== null) tokens.push(token);
-    start = -1;
-    pending = null;
-  };
-
   while (pos < n) {
     const code = text.charCodeAt(pos);
     let kind: number;
@@ -330,9 +322,10 @@ export function tokenizeGerman(text: string): Token[] {
         if (norm.length > MAX_TOKEN_LENGTH) norm = norm.slice(0, MAX_TOKEN_LENGTH + 1);
         pending = null;
       } else {
-        flush();
+        if (start >= 0) start = pushToken(tokens, text, start, end, norm);
         start = pos;
         norm = word;
+        pending = null;
       }
       end = next;
       afterSuffix = false;
@@ -342,20 +335,20 @@ export function tokenizeGerman(text: string): Token[] {
         end = next;
         afterSuffix = true;
       } else {
-        flush();
+        if (start >= 0) start = pushToken(tokens, text, start, end, norm);
         pos += 1;
         continue;
       }
     } else if (kind === SPACE) {
-      flush();
+      if (start >= 0) start = pushToken(tokens, text, start, end, norm);
       chunkStart = next;
       chunkTokens = tokens.length;
       chunkChecked = false;
     } else if (kind === ABBREVIATION) {
-      flush();
+      if (start >= 0) start = pushToken(tokens, text, start, end, norm);
       tokens.push({ surface: lexeme, norm: abbreviationNorm(lexeme) });
     } else if (kind === URL) {
-      flush();
+      if (start >= 0) start = pushToken(tokens, text, start, end, norm);
     } else {
       // One other character: a connector after a suffix, or a separator.
       if ((lexeme === '.' || lexeme === '@') && !chunkChecked && startsWord(text, next)) {
@@ -372,14 +365,21 @@ export function tokenizeGerman(text: string): Token[] {
       }
       if (start >= 0 && pending === null && isConnector(lexeme) && startsWord(text, next)) {
         pending = connectorNorm(lexeme);
-      } else {
-        flush();
+      } else if (start >= 0) {
+        start = pushToken(tokens, text, start, end, norm);
       }
     }
     pos = next;
   }
-  flush();
+  if (start >= 0) start = pushToken(tokens, text, start, end, norm);
   return tokens;
+}
+
+/** Pushes the finished token `text[start, end)` if it is a word; returns -1 (no token being built). */
+function pushToken(tokens: Token[], text: string, start: number, end: number, norm: string): number {
+  const token = finishToken(text, start, end, norm);
+  if (token !== null) tokens.push(token);
+  return -1;
 }
 
 /** Builds the token `text[start, end)` with its raw norm, or `null` when it is not a word. */
