@@ -8,7 +8,9 @@
  * @packageDocumentation
  */
 export { analyze } from './analyze';
+export { type EditOptions, mergeThemes, renameTheme, splitTheme } from './edit';
 export { type ErrorCode, type ErrorDetails, ThemenfinderError } from './errors';
+export { loadThemes } from './guided/validate';
 export { type BoardUnit, type ParseBoardOptions, parseBoard } from './import/board';
 export { type Crosstab, type CrosstabRow, crosstab, withCrosstabs } from './crosstab';
 export { TEXT_COLUMN_NAMES } from './import/columns';
@@ -33,9 +35,11 @@ export { GERMAN_STOPWORDS } from './language/german/stopwords';
 export { tokenizeGerman } from './language/german/tokenize';
 export type { GermanStemmer, LanguagePack, Token } from './language/types';
 export { joinLines, normalizeText } from './normalize';
+export { getPreset, presetNames } from './presets';
 export { type MarkdownOptions, renderMarkdown } from './render/markdown';
 export type {
   AnalyzeOptions,
+  GuidedTheme,
   Keyword,
   NoteInput,
   NoteRecord,

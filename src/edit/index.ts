@@ -94,7 +94,9 @@ export function splitTheme(
     { seed: options.seed ?? report.meta.seed, restarts: options.restarts ?? prepared.options.restarts },
   );
   const parts: number[][] = Array.from({ length: k }, () => []);
-  withFeatures.forEach((i, j) => parts[clustering.labels[j]!]!.push(i));
+  withFeatures.forEach((i, j) => {
+    parts[clustering.labels[j]!]!.push(i);
+  });
   const largest = parts.reduce((best, part, p) => (part.length > parts[best]!.length ? p : best), 0);
   for (const i of members) if (prepared.vectors[i]!.length === 0) parts[largest]!.push(i);
   const next = groups.filter((_, g) => g !== t);
