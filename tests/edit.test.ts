@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze';
 import { mergeThemes, renameTheme, splitTheme } from '../src/edit';
-import { ThemenfinderError } from '../src/errors';
+import type { ThemenfinderError } from '../src/errors';
 import type { ThemeReport } from '../src/types';
 
 const NOTES = [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze';
-import { ThemenfinderError } from '../src/errors';
+import type { ThemenfinderError } from '../src/errors';
 import { assignGuided, DEFAULT_GUIDED_THRESHOLD, INFIX_WEIGHT, PREFIX_WEIGHT, wordMatch } from '../src/guided/assign';
 import { compileThemes, contentWords } from '../src/guided/compile';
 import { loadThemes } from '../src/guided/validate';

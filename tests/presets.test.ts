@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ThemenfinderError } from '../src/errors';
+import type { ThemenfinderError } from '../src/errors';
 import { compileThemes } from '../src/guided/compile';
 import { loadThemes } from '../src/guided/validate';
 import { german } from '../src/language/german';
