@@ -26,8 +26,13 @@ export const FLAGS = {
   sheet: { type: 'string' },
   delimiter: { type: 'string' },
   by: { type: 'string' },
+  themes: { type: 'string' },
+  'guided-threshold': { type: 'string' },
+  'no-stability': { type: 'boolean' },
   'top-terms': { type: 'string' },
   title: { type: 'string' },
+  locale: { type: 'string' },
+  excel: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -76,4 +81,15 @@ export function choiceFlag<T extends string>(flags: CommandLine['flags'], name: 
     throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got "${String(raw)}".`);
   }
   return raw as T;
+}
+
+/** Reads a non-negative number flag, or undefined when absent. */
+export function numberFlag(flags: CommandLine['flags'], name: string, min: number, max: number): number | undefined {
+  const raw = flags[name];
+  if (raw === undefined) return undefined;
+  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new UsageError(`--${name} must be a number from ${min} to ${max}, got "${String(raw)}".`);
+  }
+  return value;
 }

@@ -25,27 +25,40 @@ export const ANALYZE_HELP = `themenfinder analyze <file> [options]
 Finds the themes in the notes of <file> and writes a report (stdout unless --out).
 
 Options:
-  -f, --format <json|md>      report format (default: from --out's extension, else md)
-  -o, --out <file>            write the report to this file
+  -f, --format <md|html|json|csv|xlsx>
+                              report format (default: from --out's extension, else md):
+                              md summary, html self-contained page with charts,
+                              json full report, csv one row per note, xlsx workbook
+  -o, --out <file>            write the report to this file (needed for xlsx)
   -k, --k <n|auto>            number of themes (default auto)
       --seed <n>              seed of the clustering (default 42): same seed, same report
       --lang <de|en>          language of the notes (default de)
       --stemmer <cistem|snowball>  German stemmer (default cistem)
       --by <field>            add a themes x <field> table (e.g. group, column)
+      --themes <preset|file>  guided themes: a preset (bildung) or a JSON file
+                              [{ "label", "terms": [...], "description" }]
+      --guided-threshold <x>  how close a note must be to a guided theme (default 0.3)
+      --no-stability          skip the stability figure of each theme (faster)
       --top-terms <n>         keywords per theme (default 8)
-      --title <text>          title of the Markdown report
+      --title <text>          title of the Markdown or HTML report
+      --locale <de|en>        labels of the HTML report (default: language of the notes)
+      --excel                 CSV for Excel with German settings: ";" and decimal comma
+                              (CSV is always UTF-8 with BOM; cells starting with = + - @ get ')
       --encoding <name>       input encoding: utf-8 (default) or windows-1252
       --text-column <name>    CSV/XLSX column that holds the note text
       --text-field <name>     JSON field that holds the note text
       --sheet <name|n>        XLSX sheet (default: the first)
       --delimiter <,|;|tab>   CSV delimiter (default: sniffed)
-  -q, --quiet                 no summary line on stderr
+  -q, --quiet                 no progress bar and no summary line on stderr
       --debug                 show stack traces of errors
 
 Examples:
   themenfinder analyze corpus/zukunftscamp-2021.txt
   themenfinder analyze notes.csv --k 6 --format json --out report.json
+  themenfinder analyze corpus/zukunftscamp-2021.txt --out report.html --by group
+  themenfinder analyze notes.csv --out themes.csv --excel
   themenfinder analyze survey.xlsx --text-column "Ihre Antwort" --by Gruppe
+  themenfinder analyze corpus/zukunftscamp-2021.txt --themes bildung --by group
 `;
 
 export const PARSE_HELP = `themenfinder parse <file> [options]

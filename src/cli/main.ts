@@ -9,13 +9,22 @@ import { extname } from 'node:path';
 import { analyze } from '../analyze';
 import { withCrosstabs } from '../crosstab';
 import { ThemenfinderError } from '../errors';
+import { renderCsv } from '../render/csv';
+import { renderHtml } from '../render/html';
 import { renderMarkdown } from '../render/markdown';
+import { renderXlsx } from '../render/xlsx';
+import type { ThemeReport } from '../types';
 import type { AnalyzeOptions } from '../types';
 import { VERSION } from '../version';
-import { choiceFlag, type CommandLine, intFlag, parseCommandLine, UsageError } from './args';
+import { choiceFlag, type CommandLine, intFlag, numberFlag, parseCommandLine, UsageError } from './args';
 import { ANALYZE_HELP, MAIN_HELP, PARSE_HELP } from './help';
-import { loadInput, type LoadOptions } from './load';
+import { loadInput, type LoadOptions, loadThemesFlag } from './load';
+import { progressBar } from './progress';
 import { formatUnits } from './units';
+
+/** Report formats of `analyze`. */
+const REPORT_FORMATS = ['md', 'html', 'json', 'csv', 'xlsx'] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Streams the CLI writes to; replaceable in tests. */
 export interface CliIo {
@@ -74,8 +83,11 @@ async function analyzeCommand(cli: CommandLine, io: CliIo): Promise<number> {
   const file = onlyFile(cli, 'analyze');
   const started = Date.now();
   const out = cli.flags.out as string | undefined;
-  const format =
-    choiceFlag(cli.flags, 'format', ['json', 'md'] as const) ?? formatFromOut(out, ['json', 'md'] as const) ?? 'md';
+  const format: ReportFormat =
+    choiceFlag(cli.flags, 'format', REPORT_FORMATS) ?? formatFromOut(out, REPORT_FORMATS) ?? 'md';
+  if (format === 'xlsx' && !out) throw new UsageError('--format xlsx writes a binary file: give it with --out <file>.xlsx.');
+  const locale = choiceFlag(cli.flags, 'locale', ['de', 'en'] as const);
+  const progress = progressBar(io, 4, !cli.flags.quiet);
   const kRaw = cli.flags.k;
   const k = kRaw === undefined || kRaw === 'auto' ? 'auto' : intFlag(cli.flags, 'k', 1);
   const lang = choiceFlag(cli.flags, 'lang', ['de', 'en'] as const) ?? 'de';
@@ -85,18 +97,29 @@ async function analyzeCommand(cli: CommandLine, io: CliIo): Promise<number> {
     language: lang === 'en' ? (await import('../language/english')).english : 'de',
     stemmer: choiceFlag(cli.flags, 'stemmer', ['cistem', 'snowball'] as const),
     topTerms: intFlag(cli.flags, 'top-terms', 1),
+    themes: await loadThemesFlag(cli.flags.themes as string | undefined),
+    guidedThreshold: numberFlag(cli.flags, 'guided-threshold', 0, 100),
+    stability: cli.flags['no-stability'] ? false : undefined,
   };
+  progress.step(0, `reading ${file}`);
   const input = await loadInput(file, loadOptions(cli));
+  progress.done();
   if (!cli.flags.quiet) for (const warning of input.warnings) io.stderr(`themenfinder: ${warning}\n`);
   const notes = input.units.filter((unit) => unit.kind === 'note').map(({ kind: _kind, ...note }) => note);
+  progress.step(1, `analysing ${notes.length} notes`);
   const analysed = analyze(notes, options);
   const by = typeof cli.flags.by === 'string' ? cli.flags.by.split(',').map((f) => f.trim()).filter(Boolean) : [];
   const report = by.length > 0 ? withCrosstabs(analysed, by) : analysed;
-  const text =
-    format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : renderMarkdown(report, { title: (cli.flags.title as string | undefined) ?? undefined, by });
-  write(text, out, io);
+  progress.step(2, `rendering ${format}`);
+  const output = await renderReport(report, format, {
+    title: cli.flags.title as string | undefined,
+    by,
+    locale,
+    excel: Boolean(cli.flags.excel),
+  });
+  progress.step(3, out ? `writing ${out}` : 'writing');
+  write(output, out, io);
+  progress.done();
   if (!cli.flags.quiet) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     io.stderr(
@@ -150,16 +173,41 @@ function onlyFile(cli: CommandLine, command: string): string {
   return cli.positionals[0]!;
 }
 
+/** Renders the report in the chosen format (text, or bytes for xlsx). */
+async function renderReport(
+  report: ThemeReport,
+  format: ReportFormat,
+  options: { title?: string; by: string[]; locale?: 'de' | 'en'; excel: boolean },
+): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'html':
+      return renderHtml(report, {
+        locale: options.locale,
+        title: options.title,
+        ...(options.by.length > 0 ? { by: options.by } : {}),
+      });
+    case 'csv':
+      return renderCsv(report, { delimiter: options.excel ? ';' : ',' });
+    case 'xlsx':
+      return renderXlsx(report);
+    default:
+      return renderMarkdown(report, { title: options.title, by: options.by });
+  }
+}
+
 function formatFromOut<T extends string>(out: string | undefined, allowed: readonly T[]): T | undefined {
   if (!out) return undefined;
   const ext = extname(out).slice(1).toLowerCase();
-  const mapped = ext === 'markdown' ? 'md' : ext;
+  const mapped = ext === 'markdown' ? 'md' : ext === 'htm' ? 'html' : ext;
   return (allowed as readonly string[]).includes(mapped) ? (mapped as T) : undefined;
 }
 
-function write(text: string, out: string | undefined, io: CliIo): void {
+function write(text: string | Uint8Array, out: string | undefined, io: CliIo): void {
   if (out) writeFileSync(out, text);
-  else io.stdout(text);
+  else if (typeof text === 'string') io.stdout(text);
+  else throw new UsageError('This format writes a binary file: give it with --out <file>.');
 }
 
 function reportError(error: unknown, io: CliIo, debug: boolean): number {

@@ -23,8 +23,12 @@ export interface HtmlOptions {
   locale?: Locale;
   /** Title of the page. Default "Themen" / "Themes". */
   title?: string;
-  /** Metadata field for the themes × metadata heatmap. Default: chosen from the notes (2–15 distinct values); `false` for none. */
-  by?: string | false;
+  /**
+   * Metadata field(s) for the themes × metadata heatmaps. Default: the
+   * fields of `report.crosstabs` if any, else one field chosen from the
+   * notes (2–15 distinct values); `false` for none.
+   */
+  by?: string | string[] | false;
   /** `true` returns only the report `<div>` (with its style and script) for embedding, e.g. in a notebook. Default false. */
   fragment?: boolean;
 }
@@ -50,12 +54,12 @@ export function renderHtml(report: ThemeReport, options: HtmlOptions = {}): stri
   const locale = resolveLocale(report, options.locale);
   const labels = labelsFor(locale);
   const title = options.title ?? labels.title;
-  const field = resolveField(report, options.by);
+  const fields = resolveFields(report, options.by);
   const body = [
-    header(report, title, labels, locale, field),
+    header(report, title, labels, locale, fields),
     overview(report, labels, locale),
     keywordCards(report, labels, locale),
-    field ? heatmapSection(report, field, labels, locale) : '',
+    ...fields.map((field, i) => heatmapSection(report, field, i, labels, locale)),
     mapSection(report, labels),
     notesSection(report, labels, locale),
     parametersSection(report, labels),
@@ -89,9 +93,18 @@ function resolveLocale(report: ThemeReport, locale: unknown): Locale {
   });
 }
 
-function resolveField(report: ThemeReport, by: string | false | undefined): string | undefined {
-  if (by === false) return undefined;
-  if (by === undefined) return chooseCrossField(report);
+function resolveFields(report: ThemeReport, by: string | string[] | false | undefined): string[] {
+  if (by === false) return [];
+  if (by === undefined) {
+    const given = Object.keys(report.crosstabs ?? {});
+    if (given.length > 0) return given;
+    const chosen = chooseCrossField(report);
+    return chosen ? [chosen] : [];
+  }
+  return (Array.isArray(by) ? by : [by]).map((field) => checkField(report, field));
+}
+
+function checkField(report: ThemeReport, by: string): string {
   if (!report.notes.some((note) => note.meta && displayValue(note.meta[by]) !== '')) {
     const fields = [...new Set(report.notes.flatMap((note) => Object.keys(note.meta ?? {})))];
     throw new ThemenfinderError(
@@ -103,12 +116,12 @@ function resolveField(report: ThemeReport, by: string | false | undefined): stri
   return by;
 }
 
-function header(report: ThemeReport, title: string, labels: Labels, locale: Locale, field: string | undefined): string {
+function header(report: ThemeReport, title: string, labels: Labels, locale: Locale, fields: string[]): string {
   const { meta } = report;
   const nav = [
     ['tf-overview', labels.overview],
     ['tf-keywords', labels.keywords],
-    ...(field ? [['tf-heatmap', labels.heatmap(field)]] : []),
+    ...fields.map((field, i) => [`tf-heatmap-${i + 1}`, labels.heatmap(field)]),
     ['tf-map', labels.map],
     ['tf-notes', labels.notesByTheme],
     ['tf-parameters', labels.parameters],
@@ -157,8 +170,8 @@ function keywordCards(report: ThemeReport, labels: Labels, locale: Locale): stri
 </section>`;
 }
 
-function heatmapSection(report: ThemeReport, field: string, labels: Labels, locale: Locale): string {
-  return `<section id="tf-heatmap">
+function heatmapSection(report: ThemeReport, field: string, index: number, labels: Labels, locale: Locale): string {
+  return `<section id="tf-heatmap-${index + 1}" class="tf-heatmap">
 <h2>${escapeHtml(labels.heatmap(field))}</h2>
 <p class="tf-note">${escapeHtml(labels.heatmapNote)}</p>
 <div class="tf-figure">${heatmapChart(crossTable(report, field), report.themes, locale, labels)}</div>
