@@ -91,6 +91,24 @@ describe('CLI', () => {
     expect(result.stderr).toBe('');
   });
 
+  it('takes guided themes from a preset or a JSON file', async () => {
+    const preset = await run(['analyze', corpus, '--themes', 'bildung', '--k', '3', '--format', 'json', '--no-stability', '--quiet']);
+    expect(preset.code).toBe(0);
+    const labels = JSON.parse(preset.stdout).themes.map((t: { label: string }) => t.label);
+    for (const label of ['Digitalisierung', 'Vernetzung', 'Bildungsgerechtigkeit', 'Datenbasierung']) expect(labels).toContain(label);
+    const dir = mkdtempSync(join(tmpdir(), 'tf-'));
+    const file = join(dir, 'themes.json');
+    writeFileSync(file, JSON.stringify([{ label: 'Geld', terms: ['Geld', 'Finanzen', 'Budget'] }]));
+    const own = await run(['analyze', corpus, '--themes', file, '--k', '3', '--format', 'json', '--no-stability', '--quiet']);
+    expect(own.code).toBe(0);
+    expect(JSON.parse(own.stdout).themes.some((t: { label: string; guided?: boolean }) => t.label === 'Geld' && t.guided)).toBe(true);
+    const unknown = await run(['analyze', corpus, '--themes', 'schule']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('bildung');
+    const missing = await run(['analyze', corpus, '--themes', join(dir, 'nope.json')]);
+    expect(missing.code).toBe(1);
+  });
+
   it('parse prints units with kinds and line spans', async () => {
     const result = await run(['parse', corpus]);
     expect(result.code).toBe(0);
