@@ -144,17 +144,18 @@ export function heatmapChart(table: CrossTable, themes: Theme[], locale: Locale,
  * ```
  */
 export function mapChart(map: NoteMap, themes: Theme[], texts: Map<string, string>, labels: Labels): string {
-  const size = 720;
-  const pad = 120;
+  const inner = 480;
+  const padX = 170;
+  const padY = 50;
   const xs = [...map.points.map((p) => p.x), ...map.anchors.map((a) => a.x)];
   const ys = [...map.points.map((p) => p.y), ...map.anchors.map((a) => a.y)];
   const minX = Math.min(...xs, -1);
   const maxX = Math.max(...xs, 1);
   const minY = Math.min(...ys, -1);
   const maxY = Math.max(...ys, 1);
-  const scale = (size - 2 * pad) / Math.max(maxX - minX, maxY - minY);
-  const sx = (x: number) => r1(pad + (x - minX) * scale);
-  const sy = (y: number) => r1(pad + (y - minY) * scale);
+  const scale = inner / Math.max(maxX - minX, maxY - minY);
+  const sx = (x: number) => r1(padX + (x - minX) * scale);
+  const sy = (y: number) => r1(padY + (y - minY) * scale);
   const parts: string[] = [];
   for (const point of map.points) {
     parts.push(
@@ -170,13 +171,13 @@ export function mapChart(map: NoteMap, themes: Theme[], texts: Map<string, strin
     const cx = sx(0);
     const anchorSide = x < cx - 30 ? 'end' : x > cx + 30 ? 'start' : 'middle';
     const dx = 0;
-    const dy = y < sy(0) - 30 ? 0 : y > sy(0) + 30 ? 10 : 4;
+    const dy = y < sy(0) - 30 ? -2 : y > sy(0) + 30 ? 12 : 4;
     const label = `${anchor.theme + 1}. ${clip(themes[anchor.theme]?.label ?? '', 20)}`;
     parts.push(
       `<text x="${r1(x + dx)}" y="${r1(y + dy)}" text-anchor="${anchorSide}" class="tf-anchor" fill="${themeColour(anchor.theme)}">${escapeHtml(label)}</text>`,
     );
   }
-  return svg(size, size, labels.map, parts.join(''), 'tf-chart-map');
+  return svg(inner + 2 * padX, inner + 2 * padY, labels.map, parts.join(''), 'tf-chart-map');
 }
 
 function svg(width: number, height: number, title: string, body: string, className: string): string {

@@ -29,7 +29,7 @@ max-width:1120px;margin:0 auto;padding:24px 28px 48px;box-sizing:border-box}
 .tf-report svg .tf-cell{font-size:11px;font-variant-numeric:tabular-nums}
 .tf-report svg .tf-anchor{font-size:12px;font-weight:700;paint-order:stroke;stroke:#fff;stroke-width:3px}
 .tf-report svg a:hover rect{opacity:.8}
-.tf-report .tf-chart-map{max-width:640px}
+.tf-report .tf-chart-map{max-width:820px}
 .tf-report .tf-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:14px;margin-top:10px}
 .tf-report .tf-card{border:1px solid var(--tf-line);border-top:4px solid var(--tf-c,#999);border-radius:6px;padding:12px 14px;break-inside:avoid;page-break-inside:avoid}
 .tf-report .tf-card blockquote{margin:8px 0 0;padding:0 0 0 10px;border-left:3px solid var(--tf-line);font-size:13px;color:#333}
