@@ -64,12 +64,12 @@ export function crosstab(report: ThemeReport, field: string): Crosstab {
   }
   const values: string[] = [];
   const column = new Map<string, number>();
-  const valueOf = (meta: Record<string, unknown> | undefined): string => {
+  const valueIn = (meta: Record<string, unknown> | undefined): string => {
     const raw = meta && Object.hasOwn(meta, field) ? meta[field] : undefined;
     return raw === undefined || raw === null || raw === '' ? '(none)' : String(raw);
   };
   for (const note of report.notes) {
-    const v = valueOf(note.meta);
+    const v = valueIn(note.meta);
     if (!column.has(v)) {
       column.set(v, values.length);
       values.push(v);
@@ -85,7 +85,7 @@ export function crosstab(report: ThemeReport, field: string): Crosstab {
   }));
   const totals = new Array<number>(values.length).fill(0);
   for (const note of report.notes) {
-    const c = column.get(valueOf(note.meta))!;
+    const c = column.get(valueIn(note.meta))!;
     totals[c]! += 1;
     let r = rowIndex.get(note.themeId);
     if (r === undefined) {

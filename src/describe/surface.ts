@@ -30,7 +30,10 @@ export function countSurfaces(
     row.forEach((stem, j) => {
       const surface = surfaces[i]![j]!;
       let forms = counts.get(stem);
-      if (!forms) counts.set(stem, (forms = new Map()));
+      if (!forms) {
+        forms = new Map();
+        counts.set(stem, forms);
+      }
       forms.set(surface, (forms.get(surface) ?? 0) + 1);
     });
   });
