@@ -10,6 +10,8 @@ import { english } from './language/english';
 import type { AnalyzeOptions, NoteInput, ThemeReport } from './types';
 
 export { english };
+export { ENGLISH_STOPWORDS } from './language/english/stopwords';
+export { tokenizeEnglish } from './language/english/tokenize';
 
 /**
  * {@link analyzeCore | analyze} that also understands `language: 'en'`
