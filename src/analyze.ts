@@ -6,7 +6,7 @@
  *
  * Every step is a pure function; randomness only through the seed.
  */
-import { kRange } from './cluster/choose-k';
+import { DEFAULT_FIT, fitThemes } from './cluster/fit';
 import { sphericalKmeans } from './cluster/kmeans';
 import { clusterStability, stabilityRuns } from './describe/stability';
 import { describeThemes } from './describe/themes';
@@ -75,34 +75,44 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   for (let i = 0; i < n; i++) if (rowLength(matrix, i) > 0 && !(guided && guided.assignment.theme[i]! >= 0)) content.push(i);
   const vectors = prepared.notes.map((_, i) => (rowLength(matrix, i) > 0 ? denseRow(matrix, i) : new Float64Array(0)));
 
-  // Cluster: k given (clamped to the distinct notes) or chosen.
-  const distinct = new Set(content.map((i) => [...vectors[i]!].join(','))).size;
-  let k = opts.k === 'auto' ? kRange(distinct).max : opts.k;
-  if (k > distinct) {
-    if (opts.k !== 'auto') {
-      warnings.push(`k = ${opts.k} is more than the ${distinct} distinct notes with content; using k = ${distinct}.`);
-    }
-    k = distinct;
+  // Cluster (see docs/quality.md): deduplicated term bags, word + character
+  // n-gram TF-IDF, LSA, spherical k-means; k given (clamped) or chosen.
+  const fit = fitThemes(
+    {
+      stems: content.map((i) => stems[i]!),
+      words: content.map((i) => terms[i]!.surfaces.map((w) => w.toLowerCase())),
+      stem: (word) => language.stem(word, opts.stemmer),
+    },
+    {
+      ...DEFAULT_FIT,
+      k: opts.k,
+      seed: opts.seed,
+      restarts: opts.restarts,
+      minDf: opts.keepRareTerms ? 1 : opts.minDf,
+      maxDf: opts.maxDf,
+      outlierThreshold: opts.outlierThreshold,
+    },
+  );
+  const k = fit.k;
+  if (opts.k !== 'auto' && k < opts.k) {
+    warnings.push(`k = ${opts.k} is more than the ${k} distinct notes with content; using k = ${k}.`);
   }
   const labels = new Int32Array(n).fill(-1);
+  const reasons: Array<'no-terms' | 'outlier' | undefined> = new Array(n).fill(undefined);
   guided?.assignment.theme.forEach((g, i) => {
     if (g >= 0) labels[i] = g;
   });
-  if (k >= 1) {
-    const clustering = sphericalKmeans(
-      content.map((i) => vectors[i]!),
-      k,
-      { seed: opts.seed, restarts: opts.restarts },
-    );
-    content.forEach((i, j) => {
-      labels[i] = guidedCount + clustering.labels[j]!;
-    });
-    if (runs > 0) {
-      stabilityOfCluster.length = guidedCount;
-      const cluster = (v: Float64Array[], kk: number, seed: number) => sphericalKmeans(v, kk, { seed, restarts: 1 }).labels;
-      const clustered = content.map((i) => vectors[i]!);
-      stabilityOfCluster.push(...clusterStability(clustered, clustering.labels, k, { runs, seed: opts.seed, cluster }));
-    }
+  content.forEach((i, j) => {
+    if (fit.labels[j]! >= 0) labels[i] = guidedCount + fit.labels[j]!;
+    else reasons[i] = fit.reasons[j];
+  });
+  if (k >= 1 && runs > 0) {
+    stabilityOfCluster.length = guidedCount;
+    const cluster = (v: Float64Array[], kk: number, seed: number) => sphericalKmeans(v, kk, { seed, restarts: 1 }).labels;
+    const kept = content.map((_, j) => j).filter((j) => fit.labels[j]! >= 0);
+    const clustered = kept.map((j) => fit.vectors[j]!);
+    const clusteredLabels = Int32Array.from(kept, (j) => fit.labels[j]!);
+    stabilityOfCluster.push(...clusterStability(clustered, clusteredLabels, k, { runs, seed: opts.seed, cluster }));
   }
 
   // Describe and assemble.
@@ -127,5 +137,6 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
     kAuto: opts.k === 'auto',
     vocabularySize: vocabulary.terms.length,
     warnings,
+    reasons,
   });
 }

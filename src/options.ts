@@ -22,6 +22,7 @@ export interface ResolvedOptions {
   representatives: number;
   restarts: number;
   maxNoteLength: number;
+  outlierThreshold: number;
   /** Guided themes, validated (a preset name resolved); `null` for none. */
   themes: GuidedTheme[] | null;
   guidedThreshold: number;
@@ -42,6 +43,7 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = Object.freeze({
   representatives: 3,
   restarts: 10,
   maxNoteLength: 10_000,
+  outlierThreshold: 0,
   themes: null,
   guidedThreshold: DEFAULT_GUIDED_THRESHOLD,
   stability: true,
@@ -119,6 +121,10 @@ export function resolveOptions(options: AnalyzeOptions | undefined): ResolvedOpt
   if (!isInt(restarts, 1) || (restarts as number) > 1000) bad('restarts', restarts, 'an integer from 1 to 1000');
   const maxNoteLength = pick('maxNoteLength');
   if (!isInt(maxNoteLength, 1)) bad('maxNoteLength', maxNoteLength, 'an integer >= 1');
+  const outlierThreshold = pick('outlierThreshold');
+  if (!(typeof outlierThreshold === 'number' && outlierThreshold >= 0 && outlierThreshold <= 1)) {
+    bad('outlierThreshold', outlierThreshold, 'a number from 0 (no outliers) to 1');
+  }
   const themesOption = pick('themes');
   const themes = themesOption === null ? null : loadThemes(themesOption, 'themes');
   const guidedThreshold = pick('guidedThreshold');
@@ -143,6 +149,7 @@ export function resolveOptions(options: AnalyzeOptions | undefined): ResolvedOpt
     representatives: representatives as number,
     restarts: restarts as number,
     maxNoteLength: maxNoteLength as number,
+    outlierThreshold: outlierThreshold as number,
     themes,
     guidedThreshold: guidedThreshold as number,
     stability: stability as boolean | number,

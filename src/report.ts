@@ -20,6 +20,8 @@ export interface ReportParts {
   kAuto: boolean;
   vocabularySize: number;
   warnings: string[];
+  /** Why each unassigned note has no theme (default `'no-terms'`). */
+  reasons?: ReadonlyArray<'no-terms' | 'outlier' | undefined>;
 }
 
 /**
@@ -55,7 +57,7 @@ export function buildReport(parts: ReportParts): ThemeReport {
     const cluster = parts.labels[i]!;
     const themeId = cluster >= 0 ? (themeIdOfCluster.get(cluster) ?? null) : null;
     const out: ReportNote = { id: note.id, text: note.text, themeId, score: themeId ? description.scores[i]! : 0 };
-    if (!themeId) out.reason = 'no-terms';
+    if (!themeId) out.reason = parts.reasons?.[i] ?? 'no-terms';
     else out.terms = description.noteTerms[i]!;
     if (note.meta) out.meta = { ...note.meta };
     return out;

@@ -45,6 +45,12 @@ export interface AnalyzeOptions {
   /** Longest note text in characters; longer notes are truncated with a warning. Default 10,000. */
   maxNoteLength?: number;
   /**
+   * Notes whose cosine similarity to their theme's centre is below this go to
+   * no theme (`themeId: null`, `reason: 'outlier'`). 0 to 1; default 0 (every
+   * note with content gets a theme).
+   */
+  outlierThreshold?: number;
+  /**
    * Guided themes: notes close to one of them go there, the rest are
    * clustered next to them. A list of {@link GuidedTheme}s or a preset name
    * (`'bildung'`). Default: none. See docs/guided-themes.md.

@@ -1,6 +1,14 @@
 /**
- * Automatic choice of the number of themes.
+ * Automatic choice of the number of themes: cluster a seeded sample for
+ * every k in a range scaled to the number of notes and keep the k with the
+ * best value of an internal criterion (validated on labelled sets, see
+ * QUALITY.md).
  */
+import { type Clustering, sphericalKmeans } from './kmeans';
+import { createRandom, deriveSeed } from './random';
+
+/** Internal criteria that {@link chooseK} can maximise. */
+export type KCriterion = 'silhouette' | 'calinski' | 'davies-bouldin' | 'stability';
 
 /**
  * The range of k tried for `n` notes with content: from 2 up to about
@@ -14,4 +22,204 @@
 export function kRange(n: number): { min: number; max: number } {
   const max = Math.max(1, Math.min(30, n, Math.round(Math.sqrt(n / 2))));
   return { min: Math.min(2, max), max };
+}
+
+/** Options of {@link chooseK}. */
+export interface ChooseKOptions {
+  seed: number;
+  criterion: KCriterion;
+  /** Largest sample clustered per k (default 2000). */
+  sample?: number;
+  /** Restarts per k (default 3). */
+  restarts?: number;
+}
+
+/**
+ * Picks k by an internal criterion on a seeded sample of the unit vectors.
+ *
+ * @param vectors - Unit vectors (the clustering space).
+ * @param bounds - Smallest and largest k to try.
+ * @param options - Seed, criterion, sample size.
+ * @returns The chosen k and the criterion value of every k tried (higher is better).
+ *
+ * @example
+ * ```ts
+ * chooseK(vectors, { min: 2, max: 10 }, { seed: 1, criterion: 'silhouette' }).k;
+ * ```
+ */
+export function chooseK(
+  vectors: Float64Array[],
+  bounds: { min: number; max: number },
+  options: ChooseKOptions,
+): { k: number; scores: Array<{ k: number; score: number }> } {
+  const n = vectors.length;
+  const max = Math.min(bounds.max, n);
+  const min = Math.min(bounds.min, max);
+  if (max <= 1) return { k: Math.max(0, max), scores: [] };
+  const sample = sampleOf(vectors, options.sample ?? 2000, options.seed);
+  const scores: Array<{ k: number; score: number }> = [];
+  for (let k = Math.max(min, 2); k <= max; k++) {
+    const fit = sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 1000 + k), restarts: options.restarts ?? 3 });
+    let score: number;
+    switch (options.criterion) {
+      case 'silhouette':
+        score = silhouette(sample, fit.labels, k, options.seed);
+        break;
+      case 'calinski':
+        score = calinskiHarabasz(sample, fit);
+        break;
+      case 'davies-bouldin':
+        score = -daviesBouldin(sample, fit);
+        break;
+      case 'stability': {
+        const other = sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 5000 + k), restarts: 1 });
+        score = agreement(fit.labels, other.labels);
+        break;
+      }
+    }
+    scores.push({ k, score });
+  }
+  let best = scores[0]!;
+  for (const s of scores) if (s.score > best.score + 1e-12) best = s;
+  return { k: best.k, scores };
+}
+
+function sampleOf(vectors: Float64Array[], size: number, seed: number): Float64Array[] {
+  if (vectors.length <= size) return vectors;
+  const random = createRandom(deriveSeed(seed, 999));
+  const idx = Array.from(vectors.keys());
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(random() * (idx.length - i));
+    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+  }
+  return idx
+    .slice(0, size)
+    .sort((a, b) => a - b)
+    .map((i) => vectors[i]!);
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let d = 0; d < a.length; d++) s += a[d]! * b[d]!;
+  return s;
+}
+
+/**
+ * Mean silhouette with cosine distance on at most 600 points (O(s²)).
+ *
+ * @example
+ * ```ts
+ * silhouette(vectors, labels, 3, 1); // in [-1, 1]
+ * ```
+ */
+export function silhouette(vectors: Float64Array[], labels: Int32Array, k: number, seed: number): number {
+  let idx = Array.from(vectors.keys());
+  if (idx.length > 600) {
+    const random = createRandom(deriveSeed(seed, 777));
+    idx = idx.filter(() => random() < 600 / vectors.length);
+  }
+  const sizes = new Int32Array(k);
+  for (const i of idx) sizes[labels[i]!]!++;
+  let total = 0;
+  for (const i of idx) {
+    const sums = new Float64Array(k);
+    for (const j of idx) if (j !== i) sums[labels[j]!]! += 1 - dot(vectors[i]!, vectors[j]!);
+    const own = labels[i]!;
+    if (sizes[own]! <= 1) continue;
+    const a = sums[own]! / (sizes[own]! - 1);
+    let b = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < k; c++) if (c !== own && sizes[c]! > 0) b = Math.min(b, sums[c]! / sizes[c]!);
+    if (!Number.isFinite(b)) continue;
+    total += (b - a) / Math.max(a, b, 1e-12);
+  }
+  return total / idx.length;
+}
+
+function means(vectors: Float64Array[], labels: Int32Array, k: number): { centres: Float64Array[]; sizes: Int32Array } {
+  const dim = vectors[0]?.length ?? 0;
+  const centres = Array.from({ length: k }, () => new Float64Array(dim));
+  const sizes = new Int32Array(k);
+  vectors.forEach((v, i) => {
+    const c = labels[i]!;
+    sizes[c]!++;
+    for (let d = 0; d < dim; d++) centres[c]![d]! += v[d]!;
+  });
+  centres.forEach((c, j) => {
+    if (sizes[j]! > 0) for (let d = 0; d < dim; d++) c[d]! /= sizes[j]!;
+  });
+  return { centres, sizes };
+}
+
+function sqDist(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let d = 0; d < a.length; d++) s += (a[d]! - b[d]!) ** 2;
+  return s;
+}
+
+/** Calinski–Harabasz index of a clustering (Euclidean on unit vectors). */
+export function calinskiHarabasz(vectors: Float64Array[], fit: Clustering): number {
+  const k = fit.centroids.length;
+  const n = vectors.length;
+  const { centres, sizes } = means(vectors, fit.labels, k);
+  const overall = new Float64Array(vectors[0]?.length ?? 0);
+  for (const v of vectors) for (let d = 0; d < v.length; d++) overall[d]! += v[d]! / n;
+  let between = 0;
+  centres.forEach((c, j) => {
+    between += sizes[j]! * sqDist(c, overall);
+  });
+  let within = 0;
+  vectors.forEach((v, i) => {
+    within += sqDist(v, centres[fit.labels[i]!]!);
+  });
+  if (within === 0 || k <= 1) return 0;
+  return (between / (k - 1)) / (within / (n - k));
+}
+
+/** Davies–Bouldin index (lower is better). */
+export function daviesBouldin(vectors: Float64Array[], fit: Clustering): number {
+  const k = fit.centroids.length;
+  const { centres, sizes } = means(vectors, fit.labels, k);
+  const spread = new Float64Array(k);
+  vectors.forEach((v, i) => {
+    spread[fit.labels[i]!]! += Math.sqrt(sqDist(v, centres[fit.labels[i]!]!));
+  });
+  for (let j = 0; j < k; j++) if (sizes[j]! > 0) spread[j]! /= sizes[j]!;
+  let total = 0;
+  let used = 0;
+  for (let a = 0; a < k; a++) {
+    if (sizes[a] === 0) continue;
+    let worst = 0;
+    for (let b = 0; b < k; b++) {
+      if (a === b || sizes[b] === 0) continue;
+      const d = Math.sqrt(sqDist(centres[a]!, centres[b]!));
+      worst = Math.max(worst, d > 0 ? (spread[a]! + spread[b]!) / d : 0);
+    }
+    total += worst;
+    used++;
+  }
+  return used ? total / used : 0;
+}
+
+/** Adjusted Rand index of two labelings (for the stability criterion). */
+function agreement(a: Int32Array, b: Int32Array): number {
+  const n = a.length;
+  const cells = new Map<number, number>();
+  const ra = new Map<number, number>();
+  const rb = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const key = a[i]! * 65536 + b[i]!;
+    cells.set(key, (cells.get(key) ?? 0) + 1);
+    ra.set(a[i]!, (ra.get(a[i]!) ?? 0) + 1);
+    rb.set(b[i]!, (rb.get(b[i]!) ?? 0) + 1);
+  }
+  const c2 = (x: number) => (x * (x - 1)) / 2;
+  let sc = 0;
+  for (const v of cells.values()) sc += c2(v);
+  let sa = 0;
+  for (const v of ra.values()) sa += c2(v);
+  let sb = 0;
+  for (const v of rb.values()) sb += c2(v);
+  const expected = (sa * sb) / c2(n);
+  const max = (sa + sb) / 2;
+  return max === expected ? 1 : (sc - expected) / (max - expected);
 }

@@ -24,6 +24,8 @@ export interface KmeansOptions {
   restarts: number;
   /** Iteration cap per start. */
   maxIterations?: number;
+  /** Above this many vectors the restarts run on a seeded sample of about this size (default 4000). */
+  sampleLimit?: number;
 }
 
 /**
@@ -40,23 +42,41 @@ export interface KmeansOptions {
  * ```
  */
 export function sphericalKmeans(vectors: Float64Array[], k: number, options: KmeansOptions): Clustering {
+  const limit = options.sampleLimit ?? 4000;
+  if (vectors.length > limit && k < limit) {
+    // Large inputs: the restarts run on a seeded sample; one run on all
+    // vectors then starts from the best sample centroids.
+    const random = createRandom(deriveSeed(options.seed, 4242));
+    const picked = vectors.filter(() => random() < limit / vectors.length);
+    const fromSample = restartsOn(picked.length >= k ? picked : vectors.slice(0, limit), k, options);
+    return runOnce(vectors, k, fromSample.centroids, options.seed, options.maxIterations);
+  }
+  return restartsOn(vectors, k, options);
+}
+
+function restartsOn(vectors: Float64Array[], k: number, options: KmeansOptions): Clustering {
   let best: Clustering | undefined;
   for (let r = 0; r < Math.max(1, options.restarts); r++) {
     const random = createRandom(deriveSeed(options.seed, r));
     const start = kmeansPlusPlus(vectors, k, random);
-    const result = mlKmeans(vectors as unknown as number[][], k, {
-      initialization: start.map((c) => Array.from(c)),
-      distanceFunction: cosineDistance as unknown as (p: number[], q: number[]) => number,
-      maxIterations: options.maxIterations ?? 100,
-      tolerance: 1e-9,
-      seed: deriveSeed(options.seed, r),
-    });
-    const labels = Int32Array.from(result.clusters);
-    const centroids = result.centroids.map((c) => Float64Array.from(c));
-    const objective = objectiveOf(vectors, labels, centroids);
-    if (!best || objective < best.objective - 1e-12) best = { labels, centroids, objective };
+    const result = runOnce(vectors, k, start, deriveSeed(options.seed, r), options.maxIterations);
+    if (!best || result.objective < best.objective - 1e-12) best = result;
   }
   return best!;
+}
+
+/** One ml-kmeans run from the given centres with the cosine distance. */
+function runOnce(vectors: Float64Array[], k: number, start: Float64Array[], seed: number, maxIterations?: number): Clustering {
+  const result = mlKmeans(vectors as unknown as number[][], k, {
+    initialization: start.map((c) => Array.from(c)),
+    distanceFunction: cosineDistance as unknown as (p: number[], q: number[]) => number,
+    maxIterations: maxIterations ?? 100,
+    tolerance: 1e-9,
+    seed,
+  });
+  const labels = Int32Array.from(result.clusters);
+  const centroids = result.centroids.map((c) => Float64Array.from(c));
+  return { labels, centroids, objective: objectiveOf(vectors, labels, centroids) };
 }
 
 /** Cosine distance 1 - cos(a, b); 1 when either vector is zero. */

@@ -1,0 +1,267 @@
+/**
+ * From the terms of each note to themes: deduplicate, build the features
+ * (word stems, compound parts, character n-grams), reduce them by LSA
+ * (randomized truncated SVD), cluster the unit rows by spherical k-means
+ * (ml-kmeans, seeded k-means++ starts, restarts), choose k when asked, and
+ * set notes aside that are too far from every theme centre.
+ */
+import { compoundSplitter } from '../vectors/compounds';
+import { buildFeatures, type FeatureBlock } from '../vectors/features';
+import { charNgrams } from '../vectors/ngrams';
+import { rowLength, type SparseMatrix } from '../vectors/sparse';
+import { multiply, randomizedSvd } from '../vectors/svd';
+import { chooseK, type KCriterion, kRange } from './choose-k';
+import { sphericalKmeans } from './kmeans';
+import { createRandom, deriveSeed } from './random';
+
+/** How to represent and cluster the notes. */
+export interface FitOptions {
+  /** Number of themes, or `'auto'`. */
+  k: number | 'auto';
+  /** Seed of every random choice. */
+  seed: number;
+  /** k-means restarts. */
+  restarts: number;
+  /** Minimum document frequency (absolute), or `'auto'`: 2, or 1 below 20 distinct notes. */
+  minDf: number | 'auto';
+  /** Maximum document frequency: a share in (0, 1] or an absolute count. */
+  maxDf: number;
+  /** LSA dimensions; 0 clusters the TF-IDF rows themselves (dense, small inputs only). */
+  dims: number;
+  /** Character n-grams inside the content words, or null for none. */
+  ngrams: { min: number; max: number; weight: number } | null;
+  /** Weight of the compound-part block (0 = off). */
+  compounds: number;
+  /** Fit identical term bags once. */
+  dedupe: boolean;
+  /** Notes whose cosine to their theme centre is below this become outliers (0 = none). */
+  outlierThreshold: number;
+  /** Criterion of the automatic k. */
+  kCriterion?: KCriterion;
+  /** Range of the automatic k (default: {@link kRange} of the distinct notes). */
+  kBounds?: { min: number; max: number };
+}
+
+/** The defaults chosen on the evaluation sets (see QUALITY.md). */
+export const DEFAULT_FIT: Readonly<Omit<FitOptions, 'k' | 'seed' | 'restarts' | 'minDf' | 'maxDf' | 'outlierThreshold'>> =
+  Object.freeze({
+    dims: 20,
+    ngrams: { min: 4, max: 5, weight: 1 },
+    compounds: 0,
+    dedupe: true,
+  });
+
+/** The terms of the notes. */
+export interface FitInput {
+  /** Stems of each note, reading order. */
+  stems: ReadonlyArray<ReadonlyArray<string>>;
+  /** Lowercased content words of each note, aligned with `stems` (for compound splitting). */
+  words?: ReadonlyArray<ReadonlyArray<string>>;
+  /** The stemmer (for compound parts). */
+  stem?: (word: string) => string;
+}
+
+/** Why a note has no theme. */
+export type Unassigned = 'no-terms' | 'outlier';
+
+/** The result of {@link fitThemes}. */
+export interface ThemeFit {
+  /** Cluster of each note (0 … k-1), or -1. */
+  labels: Int32Array;
+  /** For notes with label -1: why. */
+  reasons: Array<Unassigned | undefined>;
+  /** Number of clusters. */
+  k: number;
+  /** Each note's unit vector in the clustering space (length 0 for notes without features). */
+  vectors: Float64Array[];
+  /** Cosine of each note to its cluster centre (0 for none). */
+  scores: Float64Array;
+  /** Number of features before reduction. */
+  features: number;
+  /** The k tried and their criterion values, when k was automatic. */
+  kScores?: Array<{ k: number; score: number }>;
+}
+
+/**
+ * Finds the themes of notes given their terms.
+ *
+ * @param input - Stems (and words) of each note.
+ * @param options - Representation and clustering choices.
+ * @returns Labels, reasons, the vectors used and each note's cosine to its centre.
+ *
+ * @example
+ * ```ts
+ * const fit = fitThemes({ stems: [['digital'], ['digital', 'schul'], ['netzwerk'], ['netzwerk', 'kooperation']] },
+ *   { ...DEFAULT_FIT, k: 2, seed: 1, restarts: 5, minDf: 1, maxDf: 1, outlierThreshold: 0 });
+ * fit.labels; // e.g. Int32Array [0, 0, 1, 1]
+ * ```
+ */
+export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
+  const n = input.stems.length;
+  // Dedupe: identical term bags are fitted once and share the result.
+  const unique: number[] = [];
+  const owner = new Int32Array(n);
+  const byKey = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const key = options.dedupe ? [...input.stems[i]!].sort().join('\u0001') : String(i);
+    const u = byKey.get(key);
+    if (u === undefined) {
+      byKey.set(key, unique.length);
+      owner[i] = unique.length;
+      unique.push(i);
+    } else owner[i] = u;
+  }
+  const m = unique.length;
+  const minDf = options.minDf === 'auto' ? (m < 20 ? 1 : 2) : options.minDf;
+  const maxDf = options.maxDf <= 1 ? Math.max(options.maxDf * m, Math.min(m, 1)) : options.maxDf;
+
+  const stems = unique.map((i) => input.stems[i]!);
+  const blocks: FeatureBlock[] = [{ name: 'w', docs: stems, weight: 1 }];
+  if (options.compounds > 0 && input.words && input.stem) {
+    const split = compoundSplitter(input.words.flat(), input.stem);
+    blocks.push({ name: 'c', docs: unique.map((i) => input.words![i]!.flatMap((w) => split(w))), weight: options.compounds });
+  }
+  if (options.ngrams && options.ngrams.weight > 0) {
+    const { min, max } = options.ngrams;
+    const source = input.words ? unique.map((i) => input.words![i]!) : stems;
+    blocks.push({ name: 'g', docs: source.map((row) => row.flatMap((w) => charNgrams(w, min, max))), weight: options.ngrams.weight });
+  }
+  const { matrix, columns } = buildFeatures(blocks, { minDf, maxDf });
+
+  // Rows with content are clustered.
+  const content: number[] = [];
+  for (let u = 0; u < m; u++) if (rowLength(matrix, u) > 0) content.push(u);
+  const embedded = embed(matrix, content, options);
+
+  const distinct = content.length;
+  let kScores: ThemeFit['kScores'];
+  let k: number;
+  if (options.k === 'auto') {
+    const bounds = options.kBounds ?? kRange(distinct);
+    const choice = chooseK(embedded, bounds, {
+      seed: options.seed,
+      criterion: options.kCriterion ?? 'silhouette',
+    });
+    k = choice.k;
+    kScores = choice.scores;
+  } else k = Math.min(options.k, distinct);
+
+  const uLabels = new Int32Array(m).fill(-1);
+  const uScores = new Float64Array(m);
+  if (k >= 1) {
+    const clustering = sphericalKmeans(embedded, k, { seed: options.seed, restarts: options.restarts });
+    const centres = clustering.centroids.map(unit);
+    content.forEach((u, j) => {
+      const c = clustering.labels[j]!;
+      uLabels[u] = c;
+      uScores[u] = dot(embedded[j]!, centres[c]!);
+    });
+  }
+
+  const labels = new Int32Array(n).fill(-1);
+  const reasons: Array<Unassigned | undefined> = new Array(n).fill(undefined);
+  const scores = new Float64Array(n);
+  const vectors: Float64Array[] = new Array(n);
+  const contentPos = new Int32Array(m).fill(-1);
+  content.forEach((u, j) => {
+    contentPos[u] = j;
+  });
+  for (let i = 0; i < n; i++) {
+    const u = owner[i]!;
+    const j = contentPos[u]!;
+    vectors[i] = j >= 0 ? embedded[j]! : new Float64Array(0);
+    if (uLabels[u]! < 0) {
+      reasons[i] = 'no-terms';
+      continue;
+    }
+    scores[i] = uScores[u]!;
+    if (options.outlierThreshold > 0 && uScores[u]! < options.outlierThreshold) {
+      reasons[i] = 'outlier';
+      continue;
+    }
+    labels[i] = uLabels[u]!;
+  }
+  return { labels, reasons, k, vectors, scores, features: columns.length, ...(kScores ? { kScores } : {}) };
+}
+
+/** Rows used to fit the LSA basis; every row is then projected onto it (O(nnz · dims)). */
+const SVD_SAMPLE = 4000;
+
+/** Unit rows of the clustering space for the given matrix rows: LSA, or the TF-IDF rows themselves. */
+function embed(matrix: SparseMatrix, rows: number[], options: FitOptions): Float64Array[] {
+  const sub = subMatrix(matrix, rows);
+  if (options.dims <= 0 || sub.rows === 0) {
+    return rows.map((_, i) => {
+      const v = new Float64Array(sub.cols);
+      for (let p = sub.indptr[i]!; p < sub.indptr[i + 1]!; p++) v[sub.indices[p]!] = sub.values[p]!;
+      return v;
+    });
+  }
+  const fitRows = seededSample(sub.rows, SVD_SAMPLE, options.seed);
+  const basis = fitRows.length === sub.rows ? sub : subMatrix(sub, fitRows);
+  const rank = Math.max(1, Math.min(options.dims, basis.rows - 1, basis.cols));
+  const svd = randomizedSvd(basis, rank, { seed: options.seed });
+  const r = svd.rank;
+  const projected = multiply(sub, svd.v, r); // = U·S on the fitted rows
+  return rows.map((_, i) => {
+    const v = new Float64Array(Math.max(r, 1));
+    let sq = 0;
+    for (let a = 0; a < r; a++) {
+      v[a] = projected[i * r + a]!;
+      sq += v[a]! * v[a]!;
+    }
+    const len = Math.sqrt(sq);
+    if (len > 1e-12) for (let a = 0; a < v.length; a++) v[a]! /= len;
+    else {
+      v.fill(0);
+      v[0] = 1; // orthogonal to every kept component: all such rows coincide
+    }
+    return v;
+  });
+}
+
+/** Up to `size` of the indices 0 … n-1, chosen by the seed, ascending. */
+export function seededSample(n: number, size: number, seed: number): number[] {
+  const idx = Array.from({ length: n }, (_, i) => i);
+  if (n <= size) return idx;
+  const random = createRandom(deriveSeed(seed, 31337));
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(random() * (n - i));
+    const t = idx[i]!;
+    idx[i] = idx[j]!;
+    idx[j] = t;
+  }
+  return idx.slice(0, size).sort((a, b) => a - b);
+}
+
+function subMatrix(m: SparseMatrix, rows: number[]): SparseMatrix {
+  let nnz = 0;
+  for (const r of rows) nnz += rowLength(m, r);
+  const indptr = new Int32Array(rows.length + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let p = 0;
+  rows.forEach((r, i) => {
+    for (let q = m.indptr[r]!; q < m.indptr[r + 1]!; q++) {
+      indices[p] = m.indices[q]!;
+      values[p] = m.values[q]!;
+      p++;
+    }
+    indptr[i + 1] = p;
+  });
+  return { rows: rows.length, cols: m.cols, indptr, indices, values };
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let d = 0; d < a.length; d++) s += a[d]! * b[d]!;
+  return s;
+}
+
+function unit(v: Float64Array): Float64Array {
+  let s = 0;
+  for (let d = 0; d < v.length; d++) s += v[d]! * v[d]!;
+  const out = v.slice();
+  if (s > 0) for (let d = 0; d < v.length; d++) out[d]! /= Math.sqrt(s);
+  return out;
+}

@@ -1,0 +1,342 @@
+/**
+ * Truncated SVD of a sparse matrix by the randomized range finder of
+ * Halko, Martinsson & Tropp (2011): sample the range with a seeded Gaussian
+ * block, sharpen it with power iterations, and solve the small problem
+ * exactly. Only tall-skinny dense blocks (rows × (rank + oversample)) are
+ * ever allocated; the sparse matrix is never densified.
+ */
+import { createRandom } from '../cluster/random';
+import type { SparseMatrix } from './sparse';
+
+/** A truncated SVD A ≈ U · diag(S) · Vᵀ. */
+export interface TruncatedSvd {
+  /** Number of components actually found (≤ the rank asked for; fewer when A has lower rank). */
+  rank: number;
+  /** Left singular vectors, rows × rank, row-major. */
+  u: Float64Array;
+  /** Singular values, descending. */
+  s: Float64Array;
+  /** Right singular vectors, cols × rank, row-major (column `j` of V in `v[c * rank + j]`). */
+  v: Float64Array;
+}
+
+/** Options of {@link randomizedSvd}. */
+export interface SvdOptions {
+  /** Seed of the Gaussian test matrix. */
+  seed: number;
+  /** Extra sampled directions beyond `rank` (default 10). */
+  oversample?: number;
+  /** Power iterations (default 3); more sharpen slowly decaying spectra. */
+  powerIterations?: number;
+}
+
+/**
+ * The `rank` largest singular triplets of a CSR matrix.
+ *
+ * @param m - The sparse matrix (rows × cols).
+ * @param rank - Components wanted (≥ 1).
+ * @param options - Seed, oversampling and power iterations.
+ * @returns U, S, V of the truncated SVD; deterministic for a seed.
+ *
+ * @example
+ * ```ts
+ * const { s } = randomizedSvd(matrix, 2, { seed: 1 });
+ * s[0] >= s[1]; // true
+ * ```
+ */
+export function randomizedSvd(m: SparseMatrix, rank: number, options: SvdOptions): TruncatedSvd {
+  const oversample = options.oversample ?? 10;
+  const q = options.powerIterations ?? 3;
+  const l = Math.max(1, Math.min(rank + oversample, m.rows, m.cols));
+  const random = createRandom(options.seed);
+  const gaussian = (): number => {
+    // Box–Muller; 1 - u avoids log(0).
+    const u = 1 - random();
+    const v = random();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  };
+  const omega = new Float64Array(m.cols * l);
+  for (let i = 0; i < omega.length; i++) omega[i] = gaussian();
+
+  // Power iterations re-orthonormalise the (short) row side only; in double
+  // precision that is stable for the few iterations used here.
+  let basis = orthonormalize(multiply(m, omega, l), m.rows, l, 1);
+  for (let it = 0; it < q; it++) {
+    const z = multiplyTransposed(m, basis.q, basis.cols);
+    basis = orthonormalize(multiply(m, z, basis.cols), m.rows, basis.cols, it === q - 1 ? 2 : 1);
+  }
+  // B = Qᵀ A; its Gram matrix B Bᵀ = Zᵀ Z with Z = Aᵀ Q.
+  const w = basis.cols;
+  const z = multiplyTransposed(m, basis.q, w);
+  const gram = gramOf(z, m.cols, w);
+  const { values, vectors } = symmetricEigen(gram, w);
+  const order = [...values.keys()].sort((a, b) => values[b]! - values[a]! || a - b);
+  const top = Math.max(0, Math.min(rank, w));
+  const scale = values.reduce((a, b) => Math.max(a, b), 0);
+  const kept = order.slice(0, top).filter((j) => values[j]! > scale * 1e-20 && values[j]! > 0);
+  const r = kept.length;
+  const s = Float64Array.from(kept, (j) => Math.sqrt(values[j]!));
+  const picked = columnsOf(vectors, w, kept);
+  const u = times(basis.q, m.rows, w, picked, r);
+  const v = times(z, m.cols, w, picked, r);
+  for (let c = 0; c < m.cols; c++) for (let a = 0; a < r; a++) v[c * r + a]! /= s[a]!;
+  fixSigns(u, v, m.rows, m.cols, r);
+  return { rank: r, u, s, v };
+}
+
+/** A (rows × cols, sparse) times B (cols × width, row-major). */
+export function multiply(m: SparseMatrix, b: Float64Array, width: number): Float64Array {
+  const out = new Float64Array(m.rows * width);
+  for (let i = 0; i < m.rows; i++) {
+    const o = i * width;
+    for (let p = m.indptr[i]!; p < m.indptr[i + 1]!; p++) {
+      const val = m.values[p]!;
+      const bo = m.indices[p]! * width;
+      for (let j = 0; j < width; j++) out[o + j]! += val * b[bo + j]!;
+    }
+  }
+  return out;
+}
+
+/** Aᵀ (cols × rows) times Q (rows × width, row-major). */
+export function multiplyTransposed(m: SparseMatrix, q: Float64Array, width: number): Float64Array {
+  const out = new Float64Array(m.cols * width);
+  for (let i = 0; i < m.rows; i++) {
+    const qo = i * width;
+    for (let p = m.indptr[i]!; p < m.indptr[i + 1]!; p++) {
+      const val = m.values[p]!;
+      const o = m.indices[p]! * width;
+      for (let j = 0; j < width; j++) out[o + j]! += val * q[qo + j]!;
+    }
+  }
+  return out;
+}
+
+/** Columns `which` of a w × w row-major matrix, as rows of a which.length × w array. */
+function columnsOf(vectors: Float64Array, w: number, which: number[]): Float64Array {
+  const out = new Float64Array(which.length * w);
+  which.forEach((j, a) => {
+    for (let c = 0; c < w; c++) out[a * w + c] = vectors[c * w + j]!;
+  });
+  return out;
+}
+
+/** Y (rows × w, row-major) times Pᵀ where P is r × w row-major: rows × r. */
+function times(y: Float64Array, rows: number, w: number, p: Float64Array, r: number): Float64Array {
+  const out = new Float64Array(rows * r);
+  for (let i = 0; i < rows; i++) {
+    const o = i * w;
+    for (let a = 0; a < r; a++) {
+      const po = a * w;
+      let sum = 0;
+      for (let c = 0; c < w; c++) sum += y[o + c]! * p[po + c]!;
+      out[i * r + a] = sum;
+    }
+  }
+  return out;
+}
+
+/** Yᵀ Y of a rows × width row-major block. */
+function gramOf(y: Float64Array, rows: number, width: number): Float64Array {
+  const g = new Float64Array(width * width);
+  for (let i = 0; i < rows; i++) {
+    const o = i * width;
+    for (let a = 0; a < width; a++) {
+      const ya = y[o + a]!;
+      if (ya === 0) continue;
+      for (let b = a; b < width; b++) g[a * width + b]! += ya * y[o + b]!;
+    }
+  }
+  for (let a = 0; a < width; a++) for (let b = 0; b < a; b++) g[a * width + b] = g[b * width + a]!;
+  return g;
+}
+
+/**
+ * An orthonormal basis of the column space of Y (rows × width), by the
+ * eigen-decomposition of its Gram matrix, done twice for accuracy; columns of
+ * (numerically) zero weight are dropped, so rank-deficient blocks are fine.
+ */
+function orthonormalize(y: Float64Array, rows: number, width: number, passes: number): { q: Float64Array; cols: number } {
+  let cur = y;
+  let w = width;
+  for (let pass = 0; pass < passes; pass++) {
+    const { values, vectors } = symmetricEigen(gramOf(cur, rows, w), w);
+    const max = values.reduce((a, b) => Math.max(a, b), 0);
+    const keep = [...values.keys()].filter((j) => values[j]! > max * 1e-24 && values[j]! > 0);
+    keep.sort((a, b) => values[b]! - values[a]! || a - b);
+    const nw = keep.length;
+    const picked = columnsOf(vectors, w, keep);
+    keep.forEach((j, a) => {
+      const sc = 1 / Math.sqrt(values[j]!);
+      for (let c = 0; c < w; c++) picked[a * w + c]! *= sc;
+    });
+    cur = times(cur, rows, w, picked, nw);
+    w = nw;
+  }
+  return { q: cur, cols: w };
+}
+
+/**
+ * Eigen-decomposition of a symmetric matrix: Householder reduction to
+ * tridiagonal form and the implicit QL algorithm (tred2/tql2 of EISPACK, as
+ * in JAMA), O(n³).
+ *
+ * @param a - n × n symmetric, row-major (not modified).
+ * @param n - Order.
+ * @returns Eigenvalues (ascending) and eigenvectors (column `j` in `vectors[c * n + j]`).
+ *
+ * @example
+ * ```ts
+ * symmetricEigen(Float64Array.of(2, 0, 0, 1), 2).values; // [1, 2]
+ * ```
+ */
+export function symmetricEigen(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+  const V = a.slice();
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  if (n === 0) return { values: d, vectors: V };
+  // tred2
+  for (let j = 0; j < n; j++) d[j] = V[(n - 1) * n + j]!;
+  for (let i = n - 1; i > 0; i--) {
+    let scale = 0;
+    let h = 0;
+    for (let k = 0; k < i; k++) scale += Math.abs(d[k]!);
+    if (scale === 0) {
+      e[i] = d[i - 1]!;
+      for (let j = 0; j < i; j++) {
+        d[j] = V[(i - 1) * n + j]!;
+        V[i * n + j] = 0;
+        V[j * n + i] = 0;
+      }
+    } else {
+      for (let k = 0; k < i; k++) {
+        d[k]! /= scale;
+        h += d[k]! * d[k]!;
+      }
+      let f = d[i - 1]!;
+      let g = Math.sqrt(h);
+      if (f > 0) g = -g;
+      e[i] = scale * g;
+      h -= f * g;
+      d[i - 1] = f - g;
+      for (let j = 0; j < i; j++) e[j] = 0;
+      for (let j = 0; j < i; j++) {
+        f = d[j]!;
+        V[j * n + i] = f;
+        g = e[j]! + V[j * n + j]! * f;
+        for (let k = j + 1; k <= i - 1; k++) {
+          g += V[k * n + j]! * d[k]!;
+          e[k]! += V[k * n + j]! * f;
+        }
+        e[j] = g;
+      }
+      f = 0;
+      for (let j = 0; j < i; j++) {
+        e[j]! /= h;
+        f += e[j]! * d[j]!;
+      }
+      const hh = f / (h + h);
+      for (let j = 0; j < i; j++) e[j]! -= hh * d[j]!;
+      for (let j = 0; j < i; j++) {
+        f = d[j]!;
+        g = e[j]!;
+        for (let k = j; k <= i - 1; k++) V[k * n + j]! -= f * e[k]! + g * d[k]!;
+        d[j] = V[(i - 1) * n + j]!;
+        V[i * n + j] = 0;
+      }
+    }
+    d[i] = h;
+  }
+  for (let i = 0; i < n - 1; i++) {
+    V[(n - 1) * n + i] = V[i * n + i]!;
+    V[i * n + i] = 1;
+    const h = d[i + 1]!;
+    if (h !== 0) {
+      for (let k = 0; k <= i; k++) d[k] = V[k * n + i + 1]! / h;
+      for (let j = 0; j <= i; j++) {
+        let g = 0;
+        for (let k = 0; k <= i; k++) g += V[k * n + i + 1]! * V[k * n + j]!;
+        for (let k = 0; k <= i; k++) V[k * n + j]! -= g * d[k]!;
+      }
+    }
+    for (let k = 0; k <= i; k++) V[k * n + i + 1] = 0;
+  }
+  for (let j = 0; j < n; j++) {
+    d[j] = V[(n - 1) * n + j]!;
+    V[(n - 1) * n + j] = 0;
+  }
+  V[(n - 1) * n + n - 1] = 1;
+  e[0] = 0;
+  // tql2
+  for (let i = 1; i < n; i++) e[i - 1] = e[i]!;
+  e[n - 1] = 0;
+  let f = 0;
+  let tst1 = 0;
+  const eps = 2 ** -52;
+  for (let l = 0; l < n; l++) {
+    tst1 = Math.max(tst1, Math.abs(d[l]!) + Math.abs(e[l]!));
+    let m = l;
+    while (m < n) {
+      if (Math.abs(e[m]!) <= eps * tst1) break;
+      m++;
+    }
+    if (m > l) {
+      for (let iter = 0; iter < 100; iter++) {
+        let g = d[l]!;
+        let p = (d[l + 1]! - g) / (2 * e[l]!);
+        let r = Math.hypot(p, 1);
+        if (p < 0) r = -r;
+        d[l] = e[l]! / (p + r);
+        d[l + 1] = e[l]! * (p + r);
+        const dl1 = d[l + 1]!;
+        let h = g - d[l]!;
+        for (let i = l + 2; i < n; i++) d[i]! -= h;
+        f += h;
+        p = d[m]!;
+        let c = 1;
+        let c2 = c;
+        let c3 = c;
+        const el1 = e[l + 1]!;
+        let s = 0;
+        let s2 = 0;
+        for (let i = m - 1; i >= l; i--) {
+          c3 = c2;
+          c2 = c;
+          s2 = s;
+          g = c * e[i]!;
+          h = c * p;
+          r = Math.hypot(p, e[i]!);
+          e[i + 1] = s * r;
+          s = e[i]! / r;
+          c = p / r;
+          p = c * d[i]! - s * g;
+          d[i + 1] = h + s * (c * g + s * d[i]!);
+          for (let k = 0; k < n; k++) {
+            h = V[k * n + i + 1]!;
+            V[k * n + i + 1] = s * V[k * n + i]! + c * h;
+            V[k * n + i] = c * V[k * n + i]! - s * h;
+          }
+        }
+        p = (-s * s2 * c3 * el1 * e[l]!) / dl1;
+        e[l] = s * p;
+        d[l] = c * p;
+        if (Math.abs(e[l]!) <= eps * tst1) break;
+      }
+    }
+    d[l] = d[l]! + f;
+    e[l] = 0;
+  }
+  return { values: d, vectors: V };
+}
+
+/** Makes each component's largest |V| entry positive (as scikit-learn's svd_flip on V). */
+function fixSigns(u: Float64Array, v: Float64Array, rows: number, cols: number, r: number): void {
+  for (let a = 0; a < r; a++) {
+    let best = 0;
+    for (let c = 0; c < cols; c++) if (Math.abs(v[c * r + a]!) > Math.abs(best)) best = v[c * r + a]!;
+    if (best < 0) {
+      for (let c = 0; c < cols; c++) v[c * r + a] = -v[c * r + a]!;
+      for (let i = 0; i < rows; i++) u[i * r + a] = -u[i * r + a]!;
+    }
+  }
+}
