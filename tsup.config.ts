@@ -16,7 +16,7 @@ export default defineConfig([
     format: ['esm'],
     dts: true,
     sourcemap: false,
-    clean: true,
+    clean: false, // the build script empties dist/ first (configs run in parallel)
     target: 'node20',
     platform: 'node',
     splitting: true,
@@ -34,5 +34,18 @@ export default defineConfig([
     platform: 'node',
     splitting: false,
     noExternal: [/^ml-/, /^is-any-array$/],
+  },
+  {
+    // One self-contained ES module for pages without a bundler
+    // (examples/browser.html): every dependency inlined, minified.
+    entry: { 'themenfinder.browser': 'src/index.ts' },
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2022',
+    noExternal: [/.*/],
+    splitting: false,
+    minify: true,
+    dts: false,
+    clean: false,
   },
 ]);

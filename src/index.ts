@@ -36,7 +36,12 @@ export { GERMAN_ABBREVIATIONS, tokenizeGerman } from './language/german/tokenize
 export type { GermanStemmer, LanguagePack, Token } from './language/types';
 export { joinLines, normalizeText } from './normalize';
 export { getPreset, presetNames } from './presets';
+export { type Displayable, displayable, JUPYTER_DISPLAY, type MimeBundle } from './display';
+export { type CsvRenderOptions, csvCell, renderCsv } from './render/csv';
+export { HTML_CSP, type HtmlOptions, renderHtml } from './render/html';
 export { type MarkdownOptions, renderMarkdown } from './render/markdown';
+export { renderXlsx, type XlsxOptions } from './render/xlsx';
+export { type KeywordRow, type NoteRow, type ReportRows, toRows } from './rows';
 export type {
   AnalyzeOptions,
   GuidedTheme,
