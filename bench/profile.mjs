@@ -1,0 +1,124 @@
+// CPU profile of one themenfinder run, summarised by function, file and stage.
+//
+//   node bench/profile.mjs [--size 100k] [--k 20] [--lib src|dist] [--top 25] [--timeout 900]
+//
+// Runs bench/child.mjs under `node --cpu-prof` (with `--lib src` through tsx,
+// so samples name the TypeScript source files), then adds up self time per
+// function and per file from the .cpuprofile and prints Markdown tables.
+// The raw profile stays in bench/.data/prof/ (open it in Chrome DevTools).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ensureNotesFile, parseSize, sizeName } from './generate.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Where a profiled function's file belongs: a pipeline stage (by source path). */
+export function stageOf(file) {
+  if (file === '(gc)') return 'garbage collection';
+  if (file === '(program)' || file === '(idle)' || file === '(root)') return 'V8 / idle';
+  if (file.startsWith('node:') || file === '(native)') return 'Node internals';
+  if (/bench\//.test(file)) return 'bench harness (read + score)';
+  if (/node_modules\/(ml-|is-any-array)/.test(file)) return 'cluster (ml-kmeans)';
+  if (/node_modules\//.test(file)) return 'other dependencies';
+  if (/src\/(normalize|terms|notes)\b|src\/language\//.test(file)) return 'terms (normalise, tokenise, stem)';
+  if (/src\/vectors\//.test(file)) return 'vectors (vocabulary, TF-IDF, reduction)';
+  if (/src\/cluster\//.test(file)) return 'cluster';
+  if (/src\/describe\/|src\/guided\//.test(file)) return 'describe themes';
+  if (/src\/(report|render|crosstab|options|analyze)/.test(file)) return 'report / glue';
+  if (/dist\//.test(file)) return 'dist (bundled, not split by stage)';
+  return 'other';
+}
+
+/**
+ * Self time per function and per file of a .cpuprofile (ms).
+ *
+ * @example summariseProfile(JSON.parse(readFileSync('x.cpuprofile', 'utf8'))).totalMs
+ */
+export function summariseProfile(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfUs = new Map();
+  // timeDeltas[i] is the time before sample i; attribute it to sample i.
+  for (let i = 0; i < profile.samples.length; i++) {
+    const id = profile.samples[i];
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
+  const fileOf = (cf) => {
+    if (cf.url) return cf.url.replace(/^file:\/\//, '').replace(root, '');
+    if (cf.functionName === '(garbage collector)') return '(gc)';
+    if (cf.functionName.startsWith('(')) return cf.functionName;
+    return '(native)';
+  };
+  const fn = new Map();
+  const files = new Map();
+  let total = 0;
+  for (const [id, us] of selfUs) {
+    const cf = byId.get(id).callFrame;
+    const file = fileOf(cf);
+    const key = `${cf.functionName || '(anonymous)'}\t${file}:${cf.lineNumber + 1}`;
+    fn.set(key, (fn.get(key) ?? 0) + us);
+    files.set(file, (files.get(file) ?? 0) + us);
+    total += us;
+  }
+  const stages = new Map();
+  for (const [file, us] of files) stages.set(stageOf(file), (stages.get(stageOf(file)) ?? 0) + us);
+  const sorted = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, us]) => [k, us / 1000]);
+  return { totalMs: total / 1000, functions: sorted(fn), files: sorted(files), stages: sorted(stages) };
+}
+
+/** Markdown tables of a summary. */
+export function profileMarkdown(summary, top = 25) {
+  const pct = (ms) => `${((100 * ms) / summary.totalMs).toFixed(1)} %`;
+  const lines = [`Total sampled: ${(summary.totalMs / 1000).toFixed(2)} s`, ''];
+  lines.push('| stage (by source file) | self ms | share |', '|---|---:|---:|');
+  for (const [s, ms] of summary.stages) lines.push(`| ${s} | ${ms.toFixed(0)} | ${pct(ms)} |`);
+  lines.push('', '| file | self ms | share |', '|---|---:|---:|');
+  for (const [f, ms] of summary.files.slice(0, top)) lines.push(`| ${f} | ${ms.toFixed(0)} | ${pct(ms)} |`);
+  lines.push('', '| function | at | self ms | share |', '|---|---|---:|---:|');
+  for (const [key, ms] of summary.functions.slice(0, top)) {
+    const [name, at] = key.split('\t');
+    lines.push(`| \`${name}\` | ${at} | ${ms.toFixed(0)} | ${pct(ms)} |`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Profiles one run; returns the summary (and the child's result line).
+ *
+ * @example profileRun({ size: 100_000, k: 20, lib: 'src' })
+ */
+export function profileRun({ size, k = 20, lib = 'src', timeoutS = 900, input }) {
+  const dir = `${root}bench/.data/prof`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const file = input ?? ensureNotesFile(size);
+  const nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=500'];
+  if (lib === 'src') nodeArgs.push('--import', 'tsx');
+  const child = spawnSync(process.execPath, [...nodeArgs, `${root}bench/child.mjs`, '--input', file, '--k', String(k), '--lib', lib], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: timeoutS * 1000,
+    maxBuffer: 64 * 2 ** 20,
+  });
+  if (child.status !== 0) throw new Error(`profiled run failed (${child.signal ?? child.status}): ${child.stderr.slice(-2000)}`);
+  const prof = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  const summary = summariseProfile(JSON.parse(readFileSync(`${dir}/${prof}`, 'utf8')));
+  return { summary, result: JSON.parse(child.stdout.trim().split('\n').pop()), profile: `bench/.data/prof/${prof}` };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const get = (name, dflt) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : dflt;
+  };
+  const size = parseSize(get('--size', '100k'));
+  const { summary, result, profile } = profileRun({
+    size,
+    k: Number(get('--k', '20')),
+    lib: get('--lib', 'src'),
+    timeoutS: Number(get('--timeout', '900')),
+  });
+  console.log(`## CPU profile: ${sizeName(size)} notes, k=${result.k}, analyze ${(result.analyzeMs / 1000).toFixed(2)} s (${profile})\n`);
+  console.log(profileMarkdown(summary, Number(get('--top', '25'))));
+}
