@@ -106,10 +106,11 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
     if (fit.labels[j]! >= 0) labels[i] = guidedCount + fit.labels[j]!;
     else reasons[i] = fit.reasons[j];
   });
-  if (k >= 1 && runs > 0) {
+  const kept = content.map((_, j) => j).filter((j) => fit.labels[j]! >= 0);
+  if (k >= 1 && runs > 0 && kept.length >= 2 * k) {
     stabilityOfCluster.length = guidedCount;
-    const cluster = (v: Float64Array[], kk: number, seed: number) => sphericalKmeans(v, kk, { seed, restarts: 1 }).labels;
-    const kept = content.map((_, j) => j).filter((j) => fit.labels[j]! >= 0);
+    const cluster = (v: Float64Array[], kk: number, seed: number) =>
+      sphericalKmeans(v, Math.min(kk, v.length), { seed, restarts: 1 }).labels;
     const clustered = kept.map((j) => fit.vectors[j]!);
     const clusteredLabels = Int32Array.from(kept, (j) => fit.labels[j]!);
     stabilityOfCluster.push(...clusterStability(clustered, clusteredLabels, k, { runs, seed: opts.seed, cluster }));

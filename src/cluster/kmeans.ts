@@ -136,7 +136,7 @@ export function kmeansPlusPlus(vectors: Float64Array[], k: number, random: Rando
     }
     chosen.push(pick);
   }
-  return chosen.map((i) => vectors[i]!.slice());
+  return chosen.map((i) => vectors[i % n]!.slice());
 }
 
 function squaredDistance(a: Float64Array, b: Float64Array): number {

@@ -1,0 +1,200 @@
+/**
+ * `npm run eval` (tsx eval/run.ts): measures themenfinder on the labelled
+ * German sets in ../shared/data and writes QUALITY.md.
+ *
+ *   tsx eval/run.ts            full run (seeds 0..4 for the defaults)
+ *   tsx eval/run.ts --quick    seed 0 only, fewer variants
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { analyze } from '../src/analyze';
+import type { KCriterion } from '../src/cluster/choose-k';
+import { parseBoard } from '../src/import/board';
+import { hasSharedData, type Labelled, load10kGnad, loadSib200 } from './data';
+import { score } from './metrics';
+import { runVariant, type Terms, termsOf, type Variant } from './pipeline';
+
+const quick = process.argv.includes('--quick');
+const SEEDS = quick ? [0] : [0, 1, 2, 3, 4];
+const VARIANT_SEEDS = quick ? [0] : [0, 1, 2];
+
+interface DataSet {
+  name: string;
+  k: number;
+  data: Labelled[];
+  reference: { nmi: number; ari: number; largest: number };
+  target: number;
+}
+
+const log = (msg: string): void => {
+  process.stderr.write(`${msg}\n`);
+};
+
+const fmt = (x: number, d = 3): string => x.toFixed(d);
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
+
+function sets(): DataSet[] {
+  return [
+    { name: 'SIB-200 German, all 1,004', k: 7, data: loadSib200(), reference: { nmi: 0.086, ari: 0.015, largest: 0.76 }, target: 0.2 },
+    { name: '10kGNAD test, first 200 chars', k: 9, data: load10kGnad(200), reference: { nmi: 0.094, ari: 0.044, largest: 0.45 }, target: 0.2 },
+    { name: '10kGNAD test, first 80 chars', k: 9, data: load10kGnad(80), reference: { nmi: 0.063, ari: 0.002, largest: 0.78 }, target: 0 },
+    { name: '10kGNAD test, whole articles', k: 9, data: load10kGnad(0), reference: { nmi: 0.351, ari: 0.217, largest: 0.31 }, target: 0.5 },
+  ];
+}
+
+/** Labels of analyze() as cluster ids (theme id or 'none'). */
+function analyzeLabels(texts: string[], k: number | 'auto', seed: number): { pred: string[]; k: number; ms: number } {
+  const t0 = performance.now();
+  const report = analyze(texts, { k, seed, stability: false } as never);
+  const ms = performance.now() - t0;
+  return { pred: report.notes.map((n) => n.themeId ?? 'none'), k: report.meta.k, ms };
+}
+
+function main(): void {
+  if (!hasSharedData()) throw new Error('shared data not found: set THEMENFINDER_SHARED or put shared/ beside the repo');
+  const out: string[] = [];
+  const all = sets();
+  const termCache = new Map<string, Terms>();
+  const termsFor = (s: DataSet): Terms => {
+    let t = termCache.get(s.name);
+    if (!t) {
+      t = termsOf(s.data.map((d) => d.text));
+      termCache.set(s.name, t);
+    }
+    return t;
+  };
+
+  // 1. The library with its defaults, k = number of labels, seeds 0..4; and k = 'auto'.
+  const main: string[] = [];
+  for (const s of all) {
+    const texts = s.data.map((d) => d.text);
+    const truth = s.data.map((d) => d.label);
+    const runs = SEEDS.map((seed) => {
+      const r = analyzeLabels(texts, s.k, seed);
+      return { ...score(truth, r.pred), ms: r.ms };
+    });
+    const auto = analyzeLabels(texts, 'auto', 0);
+    const autoScore = score(truth, auto.pred);
+    const nmi = mean(runs.map((r) => r.nmi));
+    const sd = Math.sqrt(mean(runs.map((r) => (r.nmi - nmi) ** 2)));
+    const met = s.target > 0 ? (nmi >= s.target ? 'yes' : 'no') : '-';
+    main.push(
+      `| ${s.name} | ${s.k} | ${fmt(s.reference.nmi)} | ${fmt(nmi)} ± ${fmt(sd)} | ${s.target > 0 ? `>= ${s.target}` : '-'} | ${met} | ${fmt(s.reference.ari)} | ${fmt(mean(runs.map((r) => r.ari)))} | ${fmt(mean(runs.map((r) => r.vMeasure)))} | ${fmt(s.reference.largest, 2)} | ${fmt(mean(runs.map((r) => r.largest)), 2)} | ${auto.k} | ${fmt(autoScore.nmi)} | ${Math.round(mean(runs.map((r) => r.ms)))} |`,
+    );
+    log(main[main.length - 1]!);
+  }
+
+  // 2. Variants of the representation (fitThemes directly, same terms).
+  const variants: Array<[string, Variant]> = [
+    ['words only, no LSA (dense TF-IDF, as the reference)', { dims: 0, ngrams: null, compounds: 0 }],
+    ['words, LSA 100', { dims: 100, ngrams: null, compounds: 0 }],
+    ['words, LSA 20', { dims: 20, ngrams: null, compounds: 0 }],
+    ['words + 4-5-grams x1, LSA 100', { dims: 100 }],
+    ['words + 4-5-grams x1, LSA 20 (default)', {}],
+    ['words + 4-5-grams x1, LSA 30', { dims: 30 }],
+    ['words + 4-5-grams x2, LSA 20', { ngrams: { min: 4, max: 5, weight: 2 } }],
+    ['words + 3-4-grams x1, LSA 20', { ngrams: { min: 3, max: 4, weight: 1 } }],
+    ['default + compound parts x1', { compounds: 1 }],
+    ['default + compound parts x0.5', { compounds: 0.5 }],
+    ['default without dedupe', { dedupe: false }],
+    ['default, 30 restarts', { restarts: 30 }],
+  ];
+  const chosen = quick ? variants.filter((_, i) => [0, 4, 8].includes(i)) : variants;
+  const variantRows: string[] = [];
+  for (const [name, v] of chosen) {
+    const cells: string[] = [];
+    for (const s of all) {
+      const truth = s.data.map((d) => d.label);
+      const scores = VARIANT_SEEDS.map((seed) => score(truth, Array.from(runVariant(termsFor(s), s.k, seed, v).labels)));
+      cells.push(`${fmt(mean(scores.map((x) => x.nmi)))} / ${fmt(mean(scores.map((x) => x.largest)), 2)}`);
+    }
+    variantRows.push(`| ${name} | ${cells.join(' | ')} |`);
+    log(variantRows[variantRows.length - 1]!);
+  }
+
+  // 3. Automatic k: which criterion picks a k with good NMI.
+  const criteria: KCriterion[] = ['silhouette', 'calinski', 'davies-bouldin', 'stability'];
+  const kRows: string[] = [];
+  for (const criterion of criteria) {
+    const cells: string[] = [];
+    for (const s of all) {
+      const truth = s.data.map((d) => d.label);
+      const fit = runVariant(termsFor(s), 'auto', 0, { kCriterion: criterion });
+      cells.push(`k=${fit.k}, ${fmt(score(truth, Array.from(fit.labels)).nmi)}`);
+    }
+    kRows.push(`| ${criterion} | ${cells.join(' | ')} |`);
+    log(kRows[kRows.length - 1]!);
+  }
+
+  // 4. Outlier thresholds: NMI on the assigned notes and the share set aside.
+  const outRows: string[] = [];
+  for (const threshold of [0, 0.1, 0.2, 0.3, 0.4]) {
+    const cells: string[] = [];
+    for (const s of all) {
+      const truth = s.data.map((d) => d.label);
+      const fit = runVariant(termsFor(s), s.k, 0, { outlierThreshold: threshold });
+      const kept = [...fit.labels.keys()].filter((i) => fit.labels[i]! >= 0);
+      const sc = score(kept.map((i) => truth[i]!), kept.map((i) => fit.labels[i]!));
+      cells.push(`${fmt(sc.nmi)} / ${fmt(1 - kept.length / truth.length, 2)}`);
+    }
+    outRows.push(`| ${threshold} | ${cells.join(' | ')} |`);
+    log(outRows[outRows.length - 1]!);
+  }
+
+  // 5. The bundled workshop corpus (no public labels): sizes only.
+  const corpus = parseBoard(readFileSync(new URL('../corpus/zukunftscamp-2021.txt', import.meta.url), 'utf8'))
+    .filter((u) => u.kind === 'note')
+    .map((u) => u.text);
+  const corpusRows: string[] = [];
+  for (const k of [10, 'auto'] as const) {
+    const t0 = performance.now();
+    const report = analyze(corpus, { k, seed: 0, stability: false } as never);
+    const ms = performance.now() - t0;
+    const largest = Math.max(...report.themes.map((t) => t.share));
+    corpusRows.push(`| ${k} | ${corpus.length} | ${report.meta.k} | ${fmt(largest, 2)} | ${report.themes.map((t) => t.label).join(', ')} | ${Math.round(ms)} |`);
+    log(corpusRows[corpusRows.length - 1]!);
+  }
+
+  out.push(
+    '# Quality',
+    '',
+    'Written by `npm run eval` (`tsx eval/run.ts`). Scores: NMI (arithmetic normalisation, as',
+    "scikit-learn's default), ARI, V-measure, share of the largest theme; references from",
+    '`../shared/reference/RESULTS.md` (scikit-learn TF-IDF + KMeans, same data). Method and choices:',
+    '[docs/quality.md](docs/quality.md).',
+    '',
+    `## The library with its defaults (k = number of labels, seeds ${SEEDS.join(', ')}; auto k with seed 0)`,
+    '',
+    '| data | k | ref. NMI | NMI | target | met | ref. ARI | ARI | V | ref. largest | largest | auto k | NMI (auto k) | ms / run |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...main,
+    '',
+    `## Variants tried (NMI / largest-theme share, mean over seeds ${VARIANT_SEEDS.join(', ')})`,
+    '',
+    `| variant | ${all.map((s) => s.name).join(' | ')} |`,
+    `|---|${all.map(() => '---').join('|')}|`,
+    ...variantRows,
+    '',
+    '## Automatic k: criterion, chosen k and NMI (seed 0, range 2 … √(n/2))',
+    '',
+    `| criterion | ${all.map((s) => `${s.name} (labels: ${s.k})`).join(' | ')} |`,
+    `|---|${all.map(() => '---').join('|')}|`,
+    ...kRows,
+    '',
+    '## Outlier threshold: NMI of the assigned notes / share set aside (seed 0)',
+    '',
+    `| threshold | ${all.map((s) => s.name).join(' | ')} |`,
+    `|---|${all.map(() => '---').join('|')}|`,
+    ...outRows,
+    '',
+    '## The bundled corpus (298 notes of `parseBoard`, kind note; no public coding)',
+    '',
+    '| k asked | notes | themes | largest share | labels | ms |',
+    '|---|---|---|---|---|---|',
+    ...corpusRows,
+    '',
+  );
+  writeFileSync(new URL('../QUALITY.md', import.meta.url), out.join('\n'));
+  log('wrote QUALITY.md');
+}
+
+main();

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/analyze';
+import { chooseK } from '../src/cluster/choose-k';
+import { DEFAULT_FIT, type FitOptions, fitThemes } from '../src/cluster/fit';
+import { createRandom } from '../src/cluster/random';
+
+const base = (over: Partial<FitOptions> = {}): FitOptions => ({
+  ...DEFAULT_FIT,
+  k: 3,
+  seed: 1,
+  restarts: 5,
+  minDf: 1,
+  maxDf: 1,
+  outlierThreshold: 0,
+  ...over,
+});
+
+// Three planted themes, four notes each, no shared words between themes.
+const PLANTED = [
+  ['digital', 'schul', 'tablet'],
+  ['digital', 'wlan', 'schul'],
+  ['tablet', 'wlan', 'digital'],
+  ['digital', 'endgerat'],
+  ['netzwerk', 'kooperation', 'partn'],
+  ['netzwerk', 'akteur'],
+  ['kooperation', 'akteur', 'netzwerk'],
+  ['partn', 'kooperation'],
+  ['dat', 'monitoring', 'bericht'],
+  ['monitoring', 'dat'],
+  ['bericht', 'dat', 'statistik'],
+  ['statistik', 'monitoring'],
+];
+
+function groups(labels: Int32Array): number[][] {
+  const by = new Map<number, number[]>();
+  labels.forEach((l, i) => by.set(l, [...(by.get(l) ?? []), i]));
+  return [...by.values()].sort((a, b) => a[0]! - b[0]!);
+}
+
+describe('fitThemes', () => {
+  it('recovers planted themes', () => {
+    const fit = fitThemes({ stems: PLANTED }, base());
+    expect(groups(fit.labels)).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9, 10, 11],
+    ]);
+  });
+
+  it('is deterministic: same seed, identical result (byte for byte in the report)', () => {
+    const a = fitThemes({ stems: PLANTED }, base({ seed: 5 }));
+    const b = fitThemes({ stems: PLANTED }, base({ seed: 5 }));
+    expect(a).toEqual(b);
+    const notes = PLANTED.map((s) => s.join(' '));
+    expect(JSON.stringify(analyze(notes, { k: 3, seed: 3 }))).toBe(JSON.stringify(analyze(notes, { k: 3, seed: 3 })));
+  });
+
+  it('fits duplicates once: adding copies of a note changes neither its theme nor the other notes', () => {
+    const withCopies = [...PLANTED, ['dat', 'monitoring'], ['dat', 'monitoring'], ['dat', 'monitoring']];
+    const once = fitThemes({ stems: [...PLANTED, ['dat', 'monitoring']] }, base());
+    const thrice = fitThemes({ stems: withCopies }, base());
+    expect(thrice.labels.slice(0, 13)).toEqual(once.labels);
+    expect(thrice.labels[13]).toBe(thrice.labels[12]);
+    expect(thrice.labels[14]).toBe(thrice.labels[12]);
+    expect(thrice.vectors[14]).toEqual(thrice.vectors[12]);
+    // Without dedupe the copies are separate rows of the fit (different document frequencies).
+    const noDedupe = fitThemes({ stems: withCopies }, base({ dedupe: false }));
+    expect(noDedupe.labels).toHaveLength(15);
+  });
+
+  it('sets notes far from every centre aside as outliers, and none at threshold 0', () => {
+    const stems = [...PLANTED, ['digital', 'netzwerk', 'dat', 'kaffee']];
+    const none = fitThemes({ stems }, base());
+    expect(none.reasons.every((r) => r === undefined)).toBe(true);
+    const strict = fitThemes({ stems }, base({ outlierThreshold: 0.95 }));
+    const outliers = strict.reasons.flatMap((r, i) => (r === 'outlier' ? [i] : []));
+    expect(outliers).toContain(12);
+    for (const i of outliers) {
+      expect(strict.labels[i]).toBe(-1);
+      expect(strict.scores[i]!).toBeLessThan(0.95);
+    }
+    for (let i = 0; i < stems.length; i++) if (strict.labels[i]! >= 0) expect(strict.scores[i]!).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reports outliers with reason "outlier" through analyze', () => {
+    const notes = [...PLANTED.map((s) => s.join(' ')), 'Kaffee Kuchen Wetter'];
+    const report = analyze(notes, { k: 3, outlierThreshold: 0.99, keepRareTerms: true });
+    const reasons = new Set(report.notes.filter((n) => n.themeId === null).map((n) => n.reason));
+    expect([...reasons].every((r) => r === 'outlier' || r === 'no-terms')).toBe(true);
+    expect(report.notes.some((n) => n.reason === 'outlier')).toBe(true);
+  });
+
+  it('keeps notes without terms aside as no-terms', () => {
+    const fit = fitThemes({ stems: [...PLANTED, []] }, base());
+    expect(fit.labels[12]).toBe(-1);
+    expect(fit.reasons[12]).toBe('no-terms');
+  });
+});
+
+describe('automatic k', () => {
+  // Planted clusters on the unit sphere: 5 well separated directions in 8 dimensions.
+  function planted(k: number, per: number, seed: number): Float64Array[] {
+    const random = createRandom(seed);
+    const out: Float64Array[] = [];
+    for (let c = 0; c < k; c++) {
+      for (let i = 0; i < per; i++) {
+        const v = new Float64Array(8);
+        v[c] = 1;
+        for (let d = 0; d < 8; d++) v[d]! += (random() - 0.5) * 0.3;
+        const len = Math.hypot(...v);
+        out.push(v.map((x) => x / len));
+      }
+    }
+    return out;
+  }
+
+  for (const criterion of ['silhouette', 'calinski', 'davies-bouldin'] as const) {
+    it(`finds 5 planted clusters with ${criterion}`, () => {
+      expect(chooseK(planted(5, 20, 7), { min: 2, max: 9 }, { seed: 1, criterion }).k).toBe(5);
+    });
+  }
+});
