@@ -33,7 +33,9 @@ const PLANTED = [
 
 function groups(labels: Int32Array): number[][] {
   const by = new Map<number, number[]>();
-  labels.forEach((l, i) => by.set(l, [...(by.get(l) ?? []), i]));
+  labels.forEach((l, i) => {
+    by.set(l, [...(by.get(l) ?? []), i]);
+  });
   return [...by.values()].sort((a, b) => a[0]! - b[0]!);
 }
 
