@@ -13,6 +13,7 @@
 //   --no-bundle             skip the browser bundle size
 //   --repeat N              runs per case, median reported (default 3; 1 from 1M notes)
 //   --timeout S             seconds per run before it is killed (default 600)
+//   --max-rss-mb M          kill a run whose processes hold more memory (default 60 % of RAM, at most 16 GB)
 //   --k K                   themes for the synthetic sets (default 20)
 //   --seed S                generator seed (default 1)
 //   --merge                 keep cases of the last results that this run did not redo
@@ -25,7 +26,7 @@
 // Nothing here is needed in CI: missing Python, scikit-learn or data skip
 // their rows with a note.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +53,8 @@ const referenceSizes = flag('--no-reference')
     ? get('--reference-sizes', '').split(',').filter(Boolean).map(parseSize)
     : sizes.filter((n) => n <= 100_000);
 const timeoutS = Number(get('--timeout', '600'));
+// A run above this resident memory is killed (so a runaway run cannot take the machine down).
+const maxRssMB = Number(get('--max-rss-mb', String(Math.round(Math.min(16_384, (os.totalmem() / 2 ** 20) * 0.6)))));
 const k = Number(get('--k', '20'));
 const seed = Number(get('--seed', '1'));
 const repeatFlag = get('--repeat');
@@ -88,6 +91,28 @@ function referenceAvailable() {
 }
 
 // ---------------------------------------------------------------- measuring
+/** Resident memory (MB) of all processes in a process group, from /proc (Linux; 0 elsewhere). */
+function groupRssMB(pgid) {
+  let kb = 0;
+  let entries;
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue; // state ppid pgrp …
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${e}/status`, 'utf8'));
+      if (rss) kb += Number(rss[1]);
+    } catch {}
+  }
+  return kb / 1024;
+}
+
 /**
  * Runs a command as a fresh process group, with a timeout; returns wall
  * time (parent clock), peak RSS (GNU time) and the output.
@@ -108,14 +133,26 @@ function measure(cmd, args, { timeout = timeoutS, env } = {}) {
       stderr = (stderr + d).slice(-20_000);
     });
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
+    let overMemory = 0;
+    const kill = () => {
       try {
         process.kill(-child.pid, 'SIGKILL');
       } catch {}
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill();
     }, timeout * 1000);
+    const watch = setInterval(() => {
+      const rss = groupRssMB(child.pid);
+      if (rss > maxRssMB) {
+        overMemory = rss;
+        kill();
+      }
+    }, 250);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearInterval(watch);
       const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
       let peakMB = null;
       let exit = code;
@@ -128,7 +165,7 @@ function measure(cmd, args, { timeout = timeoutS, env } = {}) {
         if (/Command terminated by signal/.test(text)) exit = exit || 1;
         rmSync(timeFile, { force: true });
       }
-      resolve({ wallMs, peakMB, code: exit, signal, timedOut, stdout, stderr });
+      resolve({ wallMs, peakMB, code: exit, signal, timedOut, overMemory, stdout, stderr });
     });
   });
 }
@@ -147,6 +184,7 @@ async function runThemenfinder(file, kk, n, extraOptions) {
   const args = [...nodeArgs, `${root}bench/child.mjs`, '--input', file, '--k', String(kk), '--result', resultFile];
   if (extraOptions) args.push('--options', JSON.stringify(extraOptions));
   const m = await measure(process.execPath, args);
+  if (m.overMemory) return { error: `killed above ${maxRssMB} MB resident memory after ${(m.wallMs / 1000).toFixed(0)} s`, wallMs: m.wallMs };
   if (m.timedOut) return { error: `timeout after ${timeoutS} s`, wallMs: m.wallMs };
   if (m.code !== 0 || !existsSync(resultFile)) {
     return { error: `exit ${m.code ?? m.signal}: ${lastLines(m.stderr)}`, wallMs: m.wallMs };
@@ -159,6 +197,7 @@ async function runThemenfinder(file, kk, n, extraOptions) {
 /** One reference run (a whole Python process, one KMeans fit with n_init=10). */
 async function runReference(script, file, kk) {
   const m = await measure(PYTHON, [script, '--format', 'jsonl', '--text-field', 'text', '--label-field', 'label', '--k', String(kk), '--runs', '1', file]);
+  if (m.overMemory) return { error: `killed above ${maxRssMB} MB resident memory`, wallMs: m.wallMs };
   if (m.timedOut) return { error: `timeout after ${timeoutS} s`, wallMs: m.wallMs };
   if (m.code !== 0) return { error: `exit ${m.code ?? m.signal}: ${lastLines(m.stderr)}`, wallMs: m.wallMs };
   const r = JSON.parse(m.stdout.trim().split('\n').pop());
