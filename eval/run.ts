@@ -186,7 +186,7 @@ function main(): void {
     `|---|${all.map(() => '---').join('|')}|`,
     ...outRows,
     '',
-    `## The bundled corpus (${corpus.length} notes of `parseBoard`, kind note; no public coding)`,
+    `## The bundled corpus (${corpus.length} notes of parseBoard, kind note; no public coding)`,
     '',
     '| k asked | notes | themes | largest share | labels | ms |',
     '|---|---|---|---|---|---|',
