@@ -122,3 +122,18 @@ describe('automatic k', () => {
     });
   }
 });
+
+describe('option outlierThreshold', () => {
+  it('defaults to 0 and accepts 0..1', async () => {
+    const { resolveOptions } = await import('../src/options');
+    expect(resolveOptions({}).outlierThreshold).toBe(0);
+    expect(resolveOptions({ outlierThreshold: 0.35 }).outlierThreshold).toBe(0.35);
+  });
+
+  it('rejects values outside 0..1 naming the option', async () => {
+    const { resolveOptions } = await import('../src/options');
+    for (const bad of [-0.1, 1.5, Number.NaN, '0.3', null]) {
+      expect(() => resolveOptions({ outlierThreshold: bad as never })).toThrow(/outlierThreshold/);
+    }
+  });
+});
