@@ -1,7 +1,7 @@
 // One measured themenfinder run in its own process (spawned by bench/run.mjs).
 //
 //   node bench/child.mjs --input notes.jsonl --k 20 [--options '{"stability":false}']
-//                        [--lib dist|src] [--result out.json]
+//                        [--lib dist|src] [--lib-file snapshot/index.js] [--result out.json]
 //   node bench/child.mjs --corpus [--warmup 3 --runs 15]   (warm, in-process)
 //
 // Reads JSONL {id, text, label}, runs analyze() on {id, text}, scores the
@@ -10,6 +10,7 @@
 // so a CPU profile names source files instead of dist chunks.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { ari, largestShare, nmi } from './metrics.mjs';
 
 const args = process.argv.slice(2);
@@ -18,7 +19,10 @@ const get = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const lib = get('--lib', 'dist');
-const libUrl = new URL(lib === 'src' ? '../src/index.ts' : '../dist/index.js', import.meta.url);
+const libFile = get('--lib-file');
+const libUrl = libFile
+  ? pathToFileURL(libFile)
+  : new URL(lib === 'src' ? '../src/index.ts' : '../dist/index.js', import.meta.url);
 
 const tStart = performance.now();
 const api = await import(libUrl.href);

@@ -1,6 +1,6 @@
 // CPU profile of one themenfinder run, summarised by function, file and stage.
 //
-//   node bench/profile.mjs [--size 100k] [--k 20] [--lib src|dist] [--top 25] [--timeout 900]
+//   node bench/profile.mjs [--size 100k | --gnad] [--k 20] [--lib src|dist] [--top 25] [--timeout 900]
 //
 // Runs bench/child.mjs under `node --cpu-prof` (with `--lib src` through tsx,
 // so samples name the TypeScript source files), then adds up self time per
@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ensureNotesFile, parseSize, sizeName } from './generate.mjs';
+import { ensureGnadFile, ensureNotesFile, parseSize, sizeName } from './generate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -87,14 +87,16 @@ export function profileMarkdown(summary, top = 25) {
  *
  * @example profileRun({ size: 100_000, k: 20, lib: 'src' })
  */
-export function profileRun({ size, k = 20, lib = 'src', timeoutS = 900, input }) {
+export function profileRun({ size, k = 20, lib = 'src', timeoutS = 900, input, options }) {
   const dir = `${root}bench/.data/prof`;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const file = input ?? ensureNotesFile(size);
   const nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=500'];
   if (lib === 'src') nodeArgs.push('--import', 'tsx');
-  const child = spawnSync(process.execPath, [...nodeArgs, `${root}bench/child.mjs`, '--input', file, '--k', String(k), '--lib', lib], {
+  const childArgs = ['--input', file, '--k', String(k), '--lib', lib];
+  if (options) childArgs.push('--options', JSON.stringify(options));
+  const child = spawnSync(process.execPath, [...nodeArgs, `${root}bench/child.mjs`, ...childArgs], {
     cwd: root,
     encoding: 'utf8',
     timeout: timeoutS * 1000,
@@ -112,13 +114,17 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : dflt;
   };
+  const gnad = args.includes('--gnad');
   const size = parseSize(get('--size', '100k'));
   const { summary, result, profile } = profileRun({
     size,
-    k: Number(get('--k', '20')),
+    input: gnad ? ensureGnadFile() : undefined,
+    options: gnad ? { maxNoteLength: 100_000 } : undefined,
+    k: Number(get('--k', gnad ? '9' : '20')),
     lib: get('--lib', 'src'),
     timeoutS: Number(get('--timeout', '900')),
   });
-  console.log(`## CPU profile: ${sizeName(size)} notes, k=${result.k}, analyze ${(result.analyzeMs / 1000).toFixed(2)} s (${profile})\n`);
+  const what = gnad ? '10kGNAD whole articles' : `${sizeName(size)} notes`;
+  console.log(`## CPU profile: ${what}, k=${result.k}, analyze ${(result.analyzeMs / 1000).toFixed(2)} s (${profile})\n`);
   console.log(profileMarkdown(summary, Number(get('--top', '25'))));
 }

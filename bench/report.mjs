@@ -159,6 +159,14 @@ export function renderMarkdown(results) {
   );
   out.push('');
 
+  if (m.loadStart) {
+    const la = (l) => l.map((x) => x.toFixed(1)).join(' / ');
+    out.push(
+      `Load average (1 / 5 / 15 min) at the start: ${la(m.loadStart)}${m.loadEnd ? `, at the end: ${la(m.loadEnd)}` : ''}. ` +
+        `Above ${m.cores} the machine was shared with other work while measuring: wall times are then inflated for both tools; the ratios and CPU times are the steadier figures.`,
+    );
+    out.push('');
+  }
   out.push('## Targets (issue 6), as ratios');
   out.push('');
   out.push(table(['target', 'measured', 'ratio', 'verdict'], targets(results)));
@@ -180,7 +188,7 @@ export function renderMarkdown(results) {
     for (const [tool, r] of tools) {
       const data = `${c.name}${c.from ? ` (from ${c.from.slice(0, 10)})` : ''}`;
       if (!r || r.error) {
-        sideRows.push([data, nice(c.n), String(c.k), tool, r?.error ?? 'not run', '', '', '', '', '', '']);
+        sideRows.push([data, nice(c.n), String(c.k), tool, r?.error ?? 'not run', '', '', '', '', '', '', '']);
         continue;
       }
       const other = tool === 'themenfinder' ? c.reference : null;
@@ -192,6 +200,7 @@ export function renderMarkdown(results) {
         String(c.k),
         tool,
         `${secs(r.wallMs)}${range}`,
+        secs(r.cpuMs, 1),
         int(c.n / (r.wallMs / 1000)),
         int(r.peakMB),
         fmt(r.nmi, 3),
@@ -201,7 +210,7 @@ export function renderMarkdown(results) {
       ]);
     }
   }
-  out.push(table(['data', 'notes', 'k', 'tool', 'wall s', 'notes/s', 'peak MB', 'NMI', 'ARI', 'largest cluster', 'wall vs reference'], sideRows));
+  out.push(table(['data', 'notes', 'k', 'tool', 'wall s', 'CPU s', 'notes/s', 'peak MB', 'NMI', 'ARI', 'largest cluster', 'wall vs reference'], sideRows));
   out.push('');
 
   out.push('## Time per stage');

@@ -26,7 +26,7 @@
 // Nothing here is needed in CI: missing Python, scikit-learn or data skip
 // their rows with a note.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,9 @@ import { renderMarkdown } from './report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = `${root}bench/.data`;
+// The build under test, copied at the start so a rebuild during the run
+// (tests, other sessions) cannot change or remove it half-way.
+const libDir = `${dataDir}/dist`;
 const PYTHON = '/usr/bin/python3';
 const GNU_TIME = '/usr/bin/time';
 
@@ -75,6 +78,7 @@ function machine() {
     commit: git(['rev-parse', '--short', 'HEAD']),
     dirty: git(['status', '--porcelain', '--', 'src']).length > 0,
     date: new Date().toISOString(),
+    loadStart: os.loadavg(),
     command: `node bench/run.mjs ${argv.join(' ')}`.trim(),
   };
 }
@@ -155,17 +159,21 @@ function measure(cmd, args, { timeout = timeoutS, env } = {}) {
       clearInterval(watch);
       const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
       let peakMB = null;
+      let cpuMs = null;
       let exit = code;
       if (useTime && existsSync(timeFile)) {
         const text = readFileSync(timeFile, 'utf8');
         const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
         if (rss) peakMB = Number(rss[1]) / 1024;
+        const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+        const sys = /System time \(seconds\): ([\d.]+)/.exec(text);
+        if (user && sys) cpuMs = (Number(user[1]) + Number(sys[1])) * 1000;
         const status = /Exit status: (\d+)/.exec(text);
         if (status) exit = Number(status[1]);
         if (/Command terminated by signal/.test(text)) exit = exit || 1;
         rmSync(timeFile, { force: true });
       }
-      resolve({ wallMs, peakMB, code: exit, signal, timedOut, overMemory, stdout, stderr });
+      resolve({ wallMs, peakMB, cpuMs, code: exit, signal, timedOut, overMemory, stdout, stderr });
     });
   });
 }
@@ -181,7 +189,7 @@ async function runThemenfinder(file, kk, n, extraOptions) {
   const resultFile = `${dataDir}/result-${process.pid}.json`;
   rmSync(resultFile, { force: true });
   const nodeArgs = n >= 1_000_000 ? ['--max-old-space-size=16384'] : [];
-  const args = [...nodeArgs, `${root}bench/child.mjs`, '--input', file, '--k', String(kk), '--result', resultFile];
+  const args = [...nodeArgs, `${root}bench/child.mjs`, '--lib-file', `${libDir}/index.js`, '--input', file, '--k', String(kk), '--result', resultFile];
   if (extraOptions) args.push('--options', JSON.stringify(extraOptions));
   const m = await measure(process.execPath, args);
   if (m.overMemory) return { error: `killed above ${maxRssMB} MB resident memory after ${(m.wallMs / 1000).toFixed(0)} s`, wallMs: m.wallMs };
@@ -191,7 +199,7 @@ async function runThemenfinder(file, kk, n, extraOptions) {
   }
   const r = JSON.parse(readFileSync(resultFile, 'utf8'));
   rmSync(resultFile, { force: true });
-  return { ...r, wallMs: m.wallMs, peakMB: m.peakMB ?? r.maxRssMB, nodeArgs };
+  return { ...r, wallMs: m.wallMs, cpuMs: m.cpuMs ?? r.userCpuMs + r.systemCpuMs, peakMB: m.peakMB ?? r.maxRssMB, nodeArgs };
 }
 
 /** One reference run (a whole Python process, one KMeans fit with n_init=10). */
@@ -203,6 +211,7 @@ async function runReference(script, file, kk) {
   const r = JSON.parse(m.stdout.trim().split('\n').pop());
   return {
     wallMs: m.wallMs,
+    cpuMs: m.cpuMs,
     peakMB: m.peakMB,
     nmi: r.nmi.mean,
     ari: r.ari.mean,
@@ -223,17 +232,20 @@ async function runCase({ name, file, n, k: kk, withReference, reference, repeat,
   const tf = [];
   const ref = [];
   for (let r = 0; r < repeat; r++) {
-    log(`  ${name}: themenfinder run ${r + 1}/${repeat} …`);
-    const a = await runThemenfinder(file, kk, n, extraOptions);
-    tf.push(a);
-    log(`    ${a.error ?? `${(a.wallMs / 1000).toFixed(2)} s, ${a.peakMB?.toFixed(0)} MB, NMI ${a.nmi.toFixed(3)}`}`);
+    // A run that failed (timeout, memory) is not repeated; the reference still is.
+    if (!tf.some((x) => x.error)) {
+      log(`  ${name}: themenfinder run ${r + 1}/${repeat} …`);
+      const a = await runThemenfinder(file, kk, n, extraOptions);
+      tf.push(a);
+      log(`    ${a.error ?? `${(a.wallMs / 1000).toFixed(2)} s, ${a.peakMB?.toFixed(0)} MB, NMI ${a.nmi.toFixed(3)}`}`);
+    }
     if (withReference) {
       log(`  ${name}: reference run ${r + 1}/${repeat} …`);
       const b = await runReference(reference.script, file, kk);
       ref.push(b);
       log(`    ${b.error ?? `${(b.wallMs / 1000).toFixed(2)} s, ${b.peakMB?.toFixed(0)} MB, NMI ${b.nmi.toFixed(3)}`}`);
     }
-    if (a.error && (!withReference || ref.at(-1)?.error)) break; // no point repeating a timeout
+    if (tf.some((x) => x.error) && (!withReference || ref.some((x) => x.error))) break;
   }
   return { name, n, k: kk, themenfinder: summarise(tf), reference: withReference ? summarise(ref) : null };
 }
@@ -252,6 +264,7 @@ function summarise(runs) {
     wallMinMs: Math.min(...ok.map((r) => r.wallMs)),
     wallMaxMs: Math.max(...ok.map((r) => r.wallMs)),
     peakMB: median(ok.map((r) => r.peakMB)),
+    cpuMs: median(ok.map((r) => r.cpuMs)),
     analyzeMs: median(ok.map((r) => r.analyzeMs)),
     stages: mid.stages ? stages : null,
     runs: ok.length,
@@ -265,6 +278,8 @@ async function runCorpus(options) {
   rmSync(resultFile, { force: true });
   const m = await measure(process.execPath, [
     `${root}bench/child.mjs`,
+    '--lib-file',
+    `${libDir}/index.js`,
     '--corpus',
     '--warmup',
     '3',
@@ -293,7 +308,7 @@ async function bundleSize() {
   } catch {
     return { error: 'esbuild not installed' };
   }
-  const entry = `${root}dist/index.js`;
+  const entry = `${libDir}/index.js`;
   if (!existsSync(entry)) return { error: 'dist/index.js missing: run npm run build first' };
   try {
     // Code splitting as a browser app would do it: lazily imported parts
@@ -378,6 +393,8 @@ async function main() {
     return;
   }
   if (!existsSync(`${root}dist/index.js`)) throw new Error('dist/index.js is missing: run `npm run build` (or `npm run bench`).');
+  rmSync(libDir, { recursive: true, force: true });
+  cpSync(`${root}dist`, libDir, { recursive: true });
 
   const results = { machine: machine(), cases: [], corpus: [], bundle: null, reference: null, generator: { seed } };
   const reference = referenceAvailable();
@@ -452,6 +469,7 @@ async function main() {
     results.cases.sort((a, b) => (a.kind === b.kind ? a.n - b.n : a.kind === 'synthetic' ? -1 : 1));
   }
 
+  results.machine.loadEnd = os.loadavg();
   writeFileSync(resultsPath, JSON.stringify(results, null, 2));
   const md = renderMarkdown(results);
   if (flag('--no-write')) process.stdout.write(md);
