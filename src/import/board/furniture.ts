@@ -14,7 +14,12 @@ const GROUP = /^(?:Gruppe|Group|Team|Tisch|Table|Raum|Room|Breakout|AG)\s*\d+\b\
 /** A two-word W-question: "Was war?", "Wie weiter?". */
 const SECTION_QUESTION = /^(?:Was|Wie|Wo|Wer|Warum|Wohin|Wann|Welche[rs]?)\s+\S+\s*\?$/u;
 const YEAR = /^(?:19|20)\d\d$/u;
-const URL_OR_MAIL = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\p{L}{2,}/u;
+/**
+ * A URL or an e-mail address. The address part starts only at the start of a
+ * non-space run and its local part holds no "@", so a long run without spaces
+ * is scanned once (`\S+@\S+` was quadratic on 1 MB of `a-a-a-…`).
+ */
+const URL_OR_MAIL = /(?:https?:\/\/|www\.)\S+|(?<!\S)@*[^\s@]+@\S+\.\p{L}{2,}/u;
 const DATE = /^\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}$/u;
 const IMPRINT_START =
   /^(?:Dokumentation des|Dokumentation der|Impressum\b)|^(?:Kontakt|Herausgeber|Veranstalter|Moderation|Coaching|Fotos|Bildnachweis)\b.*:$/u;
