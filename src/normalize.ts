@@ -9,6 +9,8 @@
 /** Words after a trailing hyphen that mark a suspended compound ("Netzwerk- und …"). */
 const SUSPENSION_WORDS = new Set(['und', 'oder', 'bzw', 'bzw.', 'sowie', '&', 'u.', 'and', 'or']);
 
+/** A letter and a hyphen at the end (tested on the last three characters: a letter may be a surrogate pair). */
+const BROKEN_WORD_END = /\p{L}-$/u;
 /** Any run of whitespace, including no-break, zero-width-free separators and line/paragraph separators. */
 const WHITESPACE = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+/gu;
 /** Line breaks of every kind. */
@@ -34,24 +36,33 @@ const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\u000B\u000C\u0085]/u;
  * ```
  */
 export function joinLines(lines: readonly string[]): string {
-  let out = '';
+  // Pieces joined once at the end, and the last few characters apart: testing
+  // and slicing the whole text per line was quadratic (1 MB of "a-\n" lines).
+  const parts: string[] = [];
+  let tail = '';
   for (const raw of lines) {
     const line = foldWhitespace(raw.normalize('NFC'));
     if (line === '') continue;
-    if (out === '') {
-      out = line;
-      continue;
-    }
-    if (/\p{L}-$/u.test(out)) {
+    let separator = ' ';
+    if (parts.length === 0) {
+      separator = '';
+    } else if (BROKEN_WORD_END.test(tail)) {
       const firstWord = line.split(' ', 1)[0] ?? '';
-      if (SUSPENSION_WORDS.has(firstWord.toLowerCase())) out = `${out} ${line}`;
-      else if (/^\p{Ll}/u.test(line)) out = out.slice(0, -1) + line;
-      else out = out + line;
-    } else {
-      out = `${out} ${line}`;
+      if (SUSPENSION_WORDS.has(firstWord.toLowerCase())) separator = ' ';
+      else {
+        separator = '';
+        if (/^\p{Ll}/u.test(line)) {
+          const last = parts.length - 1;
+          parts[last] = parts[last]!.slice(0, -1);
+          tail = tail.slice(0, -1);
+        }
+      }
     }
+    if (separator !== '') parts.push(separator);
+    parts.push(line);
+    tail = (tail + separator + line).slice(-3);
   }
-  return out;
+  return parts.join('');
 }
 
 /**
