@@ -18,7 +18,7 @@ import { resolveOptions } from './options';
 import { buildReport } from './report';
 import { extractTerms } from './terms';
 import type { AnalyzeOptions, NoteInput, ThemeReport } from './types';
-import { denseRow, rowLength } from './vectors/sparse';
+import { rowLength } from './vectors/sparse';
 import { tfidf } from './vectors/tfidf';
 import { buildVocabulary } from './vectors/vocabulary';
 
@@ -73,7 +73,6 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   // Notes with at least one feature are clustered; the others keep themeId null.
   const content: number[] = [];
   for (let i = 0; i < n; i++) if (rowLength(matrix, i) > 0 && !(guided && guided.assignment.theme[i]! >= 0)) content.push(i);
-  const vectors = prepared.notes.map((_, i) => (rowLength(matrix, i) > 0 ? denseRow(matrix, i) : new Float64Array(0)));
 
   // Cluster (see docs/quality.md): deduplicated term bags, word + character
   // n-gram TF-IDF, LSA, spherical k-means; k given (clamped) or chosen.
@@ -122,7 +121,7 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
     surfaces: terms.map((t) => t.surfaces),
     labels,
     k: guidedCount + Math.max(k, 0),
-    vectors,
+    matrix,
     columnStems: vocabulary.terms,
     vocabulary: new Set(vocabulary.terms),
     topTerms: opts.topTerms,

@@ -69,3 +69,43 @@ function preferForm(a: string, b: string): boolean {
   if (capA !== capB) return capA;
   return a < b;
 }
+
+/**
+ * Counts the surface forms of every stem per theme in one pass over the
+ * notes (the same counts as {@link countSurfaces} with a per-theme filter,
+ * without visiting every note once per theme).
+ *
+ * @param stems - Stems of each note.
+ * @param surfaces - Surface words of each note, aligned with `stems`.
+ * @param labels - Theme of each note (0 … k-1), or -1 for none.
+ * @param k - Number of themes.
+ * @returns One {@link SurfaceCounts} per theme.
+ *
+ * @example
+ * ```ts
+ * countSurfacesByTheme([['schul'], ['netz']], [['Schulen'], ['Netz']], [0, 1], 2)[1].get('netz'); // Map { 'Netz' => 1 }
+ * ```
+ */
+export function countSurfacesByTheme(
+  stems: ReadonlyArray<ReadonlyArray<string>>,
+  surfaces: ReadonlyArray<ReadonlyArray<string>>,
+  labels: ArrayLike<number>,
+  k: number,
+): SurfaceCounts[] {
+  const out: SurfaceCounts[] = Array.from({ length: k }, () => new Map());
+  stems.forEach((row, i) => {
+    const c = labels[i]!;
+    if (c < 0 || c >= k) return;
+    const counts = out[c]!;
+    row.forEach((stem, j) => {
+      const surface = surfaces[i]![j]!;
+      let forms = counts.get(stem);
+      if (!forms) {
+        forms = new Map();
+        counts.set(stem, forms);
+      }
+      forms.set(surface, (forms.get(surface) ?? 0) + 1);
+    });
+  });
+  return out;
+}

@@ -3,9 +3,10 @@
  * words, a label, size and share, representative notes, and for every note
  * its similarity to the theme and the terms that tied it there.
  */
+import type { SparseMatrix } from '../vectors/sparse';
 import { compareCodePoints } from '../vectors/vocabulary';
 import { classTfidf } from './keywords';
-import { bestSurface, countSurfaces } from './surface';
+import { bestSurface, countSurfacesByTheme } from './surface';
 
 /** What {@link describeThemes} needs to know about the notes. */
 export interface DescribeInput {
@@ -17,8 +18,17 @@ export interface DescribeInput {
   labels: Int32Array;
   /** Number of clusters. */
   k: number;
-  /** Feature vector of each note (zero-length array for notes without features). */
-  vectors: Float64Array[];
+  /**
+   * Feature rows of the notes as a sparse matrix (one row per note, columns =
+   * `columnStems` when given). Preferred: centres are k dense rows, the
+   * notes stay sparse, so memory is O(nnz + k · cols).
+   */
+  matrix?: SparseMatrix;
+  /**
+   * Dense feature vector of each note (zero-length array for notes without
+   * features); used when `matrix` is not given. Small inputs only: n × cols.
+   */
+  vectors?: Float64Array[];
   /** Feature stem of each vector column, when the columns are stems (for per-note terms). */
   columnStems?: string[];
   /** Stems that may be keywords. */
@@ -66,30 +76,42 @@ export interface Description {
  * ```
  */
 export function describeThemes(input: DescribeInput): Description {
-  const { stems, surfaces, labels, k, vectors } = input;
+  const { stems, surfaces, labels, k } = input;
   const n = stems.length;
+  const matrix = input.matrix ?? denseToSparse(input.vectors ?? []);
+  const { indptr, indices, values } = matrix;
+  const dim = matrix.cols;
   const members: number[][] = Array.from({ length: k }, () => []);
   for (let i = 0; i < n; i++) if (labels[i]! >= 0) members[labels[i]!]!.push(i);
 
-  // Centres as unit vectors; scores are cosines.
-  const dim = vectors.find((v) => v.length > 0)?.length ?? 0;
+  // Centres as unit vectors (k dense rows); scores are cosines of the sparse rows.
   const centres = members.map((idx) => {
     const c = new Float64Array(dim);
     for (const i of idx) {
-      const v = vectors[i]!;
-      for (let d = 0; d < v.length; d++) c[d]! += v[d]!;
+      if (i >= matrix.rows) continue;
+      for (let p = indptr[i]!; p < indptr[i + 1]!; p++) c[indices[p]!]! += values[p]!;
     }
     return unit(c);
   });
   const scores = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && i < matrix.rows; i++) {
     const c = labels[i]!;
-    if (c >= 0 && vectors[i]!.length === dim) scores[i] = clampCosine(dot(unit(vectors[i]!.slice()), centres[c]!));
+    const from = indptr[i]!;
+    const to = indptr[i + 1]!;
+    if (c < 0 || to === from) continue;
+    let sq = 0;
+    for (let p = from; p < to; p++) sq += values[p]! * values[p]!;
+    const inv = sq > 0 ? 1 / Math.sqrt(sq) : 1;
+    const centre = centres[c]!;
+    let s = 0;
+    for (let p = from; p < to; p++) s += values[p]! * inv * centre[indices[p]!]!;
+    scores[i] = clampCosine(s);
   }
 
   const keywordStems = classTfidf(stems, labels, k, input.vocabulary, input.topTerms);
+  const surfacesByTheme = countSurfacesByTheme(stems, surfaces, labels, k);
   const described: DescribedTheme[] = members.map((idx, c) => {
-    const surfacesOfTheme = countSurfaces(stems, surfaces, (i) => labels[i] === c);
+    const surfacesOfTheme = surfacesByTheme[c]!;
     const keywords = keywordStems[c]!.map(({ stem, weight }) => ({
       term: bestSurface(surfacesOfTheme, stem),
       stem,
@@ -103,12 +125,36 @@ export function describeThemes(input: DescribeInput): Description {
     .sort((a, b) => b.members.length - a.members.length || a.members[0]! - b.members[0]!);
   makeLabelsUnique(themes);
 
+  const keywordLists = keywordStems.map((ws) => ws.map((w) => w.stem));
   const noteTerms = stems.map((row, i) => {
     const c = labels[i]!;
     if (c < 0) return [];
-    return termsTying(row, surfaces[i]!, keywordStems[c]!.map((w) => w.stem), input, i, centres[c]!);
+    return termsTying(row, surfaces[i]!, keywordLists[c]!, matrix, input.columnStems, i, centres[c]!);
   });
   return { themes, scores, noteTerms };
+}
+
+/** Dense rows (zero-length for none) as a CSR matrix of their non-zero entries. */
+function denseToSparse(vectors: readonly Float64Array[]): SparseMatrix {
+  const cols = vectors.find((v) => v.length > 0)?.length ?? 0;
+  let nnz = 0;
+  for (const v of vectors) if (v.length === cols) for (let d = 0; d < v.length; d++) if (v[d] !== 0) nnz++;
+  const indptr = new Int32Array(vectors.length + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let p = 0;
+  vectors.forEach((v, i) => {
+    if (v.length === cols) {
+      for (let d = 0; d < v.length; d++) {
+        if (v[d] === 0) continue;
+        indices[p] = d;
+        values[p] = v[d]!;
+        p++;
+      }
+    }
+    indptr[i + 1] = p;
+  });
+  return { rows: vectors.length, cols, indptr, indices, values };
 }
 
 /** Two themes must not share a label: append the next keyword that differs. */
@@ -145,16 +191,17 @@ function termsTying(
   row: string[],
   surfaceRow: string[],
   keywordStems: string[],
-  input: DescribeInput,
+  matrix: SparseMatrix,
+  columnStems: readonly string[] | undefined,
   i: number,
   centre: Float64Array,
 ): string[] {
   const weights = new Map<string, number>();
-  if (input.columnStems) {
-    const v = input.vectors[i]!;
-    for (let d = 0; d < v.length; d++) {
-      const w = v[d]! * centre[d]!;
-      if (w > 0) weights.set(input.columnStems[d]!, w);
+  if (columnStems && i < matrix.rows) {
+    for (let p = matrix.indptr[i]!; p < matrix.indptr[i + 1]!; p++) {
+      const d = matrix.indices[p]!;
+      const w = matrix.values[p]! * centre[d]!;
+      if (w > 0) weights.set(columnStems[d]!, w);
     }
   }
   keywordStems.forEach((stem, rank) => {
@@ -165,12 +212,6 @@ function termsTying(
     .sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))
     .slice(0, 3)
     .map(([stem]) => surfaceRow[row.indexOf(stem)]!);
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let d = 0; d < a.length; d++) s += a[d]! * b[d]!;
-  return s;
 }
 
 function unit(v: Float64Array): Float64Array {
