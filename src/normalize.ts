@@ -3,7 +3,9 @@
  *
  * Unicode NFC, every kind of whitespace (no-break space, U+2028, tabs, line
  * breaks) folded to one plain space, and words that were broken at a line
- * end with a hyphen joined again.
+ * end with a hyphen joined again. For term extraction also: invisible format
+ * characters removed and compatibility forms (full-width letters, ligatures)
+ * folded.
  */
 
 /** Words after a trailing hyphen that mark a suspended compound ("Netzwerk- und …"). */
@@ -66,8 +68,10 @@ export function joinLines(lines: readonly string[]): string {
 }
 
 /**
- * Normalises the text of one note: NFC, line-end hyphens joined (see
- * {@link joinLines}), all whitespace folded to single spaces, trimmed.
+ * Normalises the text of one note for term extraction: invisible format
+ * characters removed (see {@link foldCompatibility}), line-end hyphens joined
+ * (see {@link joinLines}), all whitespace folded to single spaces, trimmed,
+ * NFC, and compatibility forms of letters folded (`ＳＣＨＵＬＥ` → `SCHULE`).
  *
  * @param text - The raw note text, possibly with line breaks.
  * @returns The normalised text.
@@ -75,10 +79,36 @@ export function joinLines(lines: readonly string[]): string {
  * @example
  * ```ts
  * normalizeText('Bildungs-\nmonitoring\u00A0 stärken'); // 'Bildungsmonitoring stärken'
+ * normalizeText('Ｓｃｈｕｌｅ Digi\u200Btal'); // 'Schule Digital'
  * ```
  */
 export function normalizeText(text: string): string {
-  return joinLines(text.split(LINE_BREAK));
+  return foldCompatibility(joinLines(text.replace(FORMAT_CHARACTERS, '').split(LINE_BREAK)));
+}
+
+/** Invisible format characters (Unicode category Cf): zero-width space and joiners, BiDi controls, soft hyphen, BOM, word joiner. */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+/** Runs of letters, marks and digits, and full-width ASCII (`Ａ`, `＊`): what compatibility folding may touch. */
+const COMPATIBILITY_RUN = /[\p{L}\p{M}\p{N}\uFF01-\uFF5E]+/gu;
+
+/**
+ * Folds compatibility forms of letters, digits and full-width ASCII to their
+ * plain forms (Unicode NFKC, applied to those runs only): full-width
+ * `ＳＣＨＵＬＥ` → `SCHULE`, `Ａｋｔｅｕｒ＊ｉｎｎｅｎ` → `Akteur*innen`, the ligature
+ * `ﬁ` → `fi`. Punctuation such as `…` and `´` is left alone (NFKC would turn
+ * `´` into a space and a combining accent).
+ *
+ * @param text - Any text.
+ * @returns The text with those runs in NFKC.
+ *
+ * @example
+ * ```ts
+ * foldCompatibility('ＳＣＨＵＬＥ ﬁnanzieren…'); // 'SCHULE finanzieren…'
+ * ```
+ */
+export function foldCompatibility(text: string): string {
+  if (text.normalize('NFKC') === text) return text;
+  return text.replace(COMPATIBILITY_RUN, (run) => run.normalize('NFKC'));
 }
 
 /** Folds every run of whitespace to one space and trims. */
