@@ -66,7 +66,8 @@ export function crosstab(report: ThemeReport, field: string): Crosstab {
   const column = new Map<string, number>();
   const valueIn = (meta: Record<string, unknown> | undefined): string => {
     const raw = meta && Object.hasOwn(meta, field) ? meta[field] : undefined;
-    return raw === undefined || raw === null || raw === '' ? '(none)' : String(raw);
+    if (raw === undefined || raw === null || raw === '') return '(none)';
+    return typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
   };
   for (const note of report.notes) {
     const v = valueIn(note.meta);
@@ -111,6 +112,9 @@ export function crosstab(report: ThemeReport, field: string): Crosstab {
  */
 export function withCrosstabs(report: ThemeReport, fields: readonly string[]): ThemeReport {
   const crosstabs: Record<string, Crosstab> = { ...(report.crosstabs ?? {}) };
-  for (const field of fields) crosstabs[field] = crosstab(report, field);
+  for (const field of fields) {
+    // defineProperty, not assignment: a field named "__proto__" must stay a key.
+    Object.defineProperty(crosstabs, field, { value: crosstab(report, field), enumerable: true, writable: true, configurable: true });
+  }
   return { ...report, crosstabs };
 }
