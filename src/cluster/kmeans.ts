@@ -43,26 +43,190 @@ export interface KmeansOptions {
  */
 export function sphericalKmeans(vectors: Float64Array[], k: number, options: KmeansOptions): Clustering {
   const limit = options.sampleLimit ?? 4000;
+  const maxIterations = options.maxIterations ?? 100;
   if (vectors.length > limit && k < limit) {
     // Large inputs: the restarts run on a seeded sample; one run on all
     // vectors then starts from the best sample centroids.
     const random = createRandom(deriveSeed(options.seed, 4242));
     const picked = vectors.filter(() => random() < limit / vectors.length);
     const fromSample = restartsOn(picked.length >= k ? picked : vectors.slice(0, limit), k, options);
-    return runOnce(vectors, k, fromSample.centroids, options.seed, options.maxIterations);
+    const final = lloydCosine(pack(vectors), fromSample.centroids, maxIterations, TOLERANCE);
+    return lastStepInMlKmeans(vectors, k, final, options.seed);
   }
-  return restartsOn(vectors, k, options);
+  const best = restartsOn(vectors, k, options);
+  return lastStepInMlKmeans(vectors, k, best, options.seed);
 }
 
-function restartsOn(vectors: Float64Array[], k: number, options: KmeansOptions): Clustering {
-  let best: Clustering | undefined;
+/**
+ * The restarts, each a seeded k-means++ start and Lloyd iterations
+ * ({@link lloydCosine}); the lowest objective wins (first on ties).
+ */
+function restartsOn(vectors: Float64Array[], k: number, options: KmeansOptions): LloydResult & { objective: number } {
+  let best: (LloydResult & { objective: number }) | undefined;
+  const packed = pack(vectors);
   for (let r = 0; r < Math.max(1, options.restarts); r++) {
     const random = createRandom(deriveSeed(options.seed, r));
     const start = kmeansPlusPlus(vectors, k, random);
-    const result = runOnce(vectors, k, start, deriveSeed(options.seed, r), options.maxIterations);
-    if (!best || result.objective < best.objective - 1e-12) best = result;
+    const result = lloydCosine(packed, start, options.maxIterations ?? 100, TOLERANCE);
+    const objective = objectiveOf(vectors, result.labels, result.centroids);
+    if (!best || objective < best.objective - 1e-12) best = { ...result, objective };
   }
   return best!;
+}
+
+/**
+ * `ml-kmeans` runs the last Lloyd step of a fit, from the centres that step
+ * started from: it assigns every vector and computes the means itself, and
+ * the result is exactly the run of `ml-kmeans` from the fit's start (the
+ * earlier steps are the same operations on typed arrays, see
+ * tests/perf-kmeans.test.ts).
+ */
+function lastStepInMlKmeans(vectors: Float64Array[], k: number, fit: LloydResult, seed: number): Clustering {
+  return runOnce(vectors, k, fit.previous, seed, 1);
+}
+
+/** Convergence tolerance of every run (cosine distance a centre may still move). */
+const TOLERANCE = 1e-9;
+
+/** Vectors packed row-major into one typed array, with their squared norms. */
+export interface Packed {
+  n: number;
+  dim: number;
+  data: Float64Array;
+  norms: Float64Array;
+}
+
+/**
+ * Packs equal-length vectors row-major into one typed array.
+ *
+ * @example
+ * ```ts
+ * pack([Float64Array.of(1, 0), Float64Array.of(0, 1)]).data; // Float64Array [1, 0, 0, 1]
+ * ```
+ */
+export function pack(vectors: readonly Float64Array[]): Packed {
+  const n = vectors.length;
+  const dim = vectors[0]?.length ?? 0;
+  const data = new Float64Array(n * dim);
+  const norms = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = vectors[i]!;
+    data.set(v, i * dim);
+    let s = 0;
+    for (let d = 0; d < dim; d++) s += v[d]! * v[d]!;
+    norms[i] = s;
+  }
+  return { n, dim, data, norms };
+}
+
+/** The result of {@link lloydCosine}. */
+export interface LloydResult {
+  /** Cluster of each vector (by the last assignment step). */
+  labels: Int32Array;
+  /** The means of the last assignment. */
+  centroids: Float64Array[];
+  /** The centres the last assignment step used (one step before `centroids`). */
+  previous: Float64Array[];
+  /** Steps run. */
+  iterations: number;
+  /** Whether the last step moved no centre more than the tolerance. */
+  converged: boolean;
+}
+
+/**
+ * Lloyd iterations with the cosine distance on packed typed arrays: the
+ * same steps and the same floating-point operations as `ml-kmeans` with
+ * {@link cosineDistance} and given initial centres (nearest centre, first
+ * on ties; means, an empty cluster keeps its centre; stop when no centre
+ * moved more than `tolerance`), so the result is identical, without
+ * per-call allocations or norm recomputation. Used for the sampled
+ * restarts; the final fit runs in `ml-kmeans` itself.
+ *
+ * @example
+ * ```ts
+ * const { labels } = lloydCosine(pack(vectors), kmeansPlusPlus(vectors, 3, createRandom(1)), 100, 1e-9);
+ * ```
+ */
+export function lloydCosine(
+  packed: Packed,
+  start: readonly Float64Array[],
+  maxIterations: number,
+  tolerance: number,
+): LloydResult {
+  const { n, dim, data, norms } = packed;
+  const k = start.length;
+  let centres = new Float64Array(k * dim);
+  start.forEach((c, j) => {
+    centres.set(c.subarray(0, dim), j * dim);
+  });
+  let next = new Float64Array(k * dim);
+  const centreNorms = new Float64Array(k);
+  const sizes = new Int32Array(k);
+  const labels = new Int32Array(n);
+  const iterations = maxIterations === 0 ? Number.MAX_VALUE : maxIterations;
+  let converged = false;
+  let step = 0;
+  while (!converged && step < iterations) {
+    step++;
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      const o = j * dim;
+      for (let d = 0; d < dim; d++) s += centres[o + d]! * centres[o + d]!;
+      centreNorms[j] = s;
+    }
+    for (let i = 0; i < n; i++) {
+      const io = i * dim;
+      const na = norms[i]!;
+      let best = -1;
+      let bestDist = Number.MAX_VALUE;
+      for (let j = 0; j < k; j++) {
+        const nb = centreNorms[j]!;
+        let dist: number;
+        if (na === 0 || nb === 0) dist = 1;
+        else {
+          const o = j * dim;
+          let dot = 0;
+          for (let d = 0; d < dim; d++) dot += data[io + d]! * centres[o + d]!;
+          dist = 1 - dot / Math.sqrt(na * nb);
+        }
+        if (dist < bestDist) {
+          bestDist = dist;
+          best = j;
+        }
+      }
+      labels[i] = best;
+    }
+    next.fill(0);
+    sizes.fill(0);
+    for (let i = 0; i < n; i++) {
+      const c = labels[i]!;
+      sizes[c]!++;
+      const io = i * dim;
+      const o = c * dim;
+      for (let d = 0; d < dim; d++) next[o + d]! += data[io + d]!;
+    }
+    for (let j = 0; j < k; j++) {
+      const o = j * dim;
+      for (let d = 0; d < dim; d++) {
+        if (sizes[j]) next[o + d]! /= sizes[j]!;
+        else next[o + d] = centres[o + d]!;
+      }
+    }
+    converged = true;
+    for (let j = 0; j < k; j++) {
+      if (cosineDistance(next.subarray(j * dim, (j + 1) * dim), centres.subarray(j * dim, (j + 1) * dim)) > tolerance) {
+        converged = false;
+        break;
+      }
+    }
+    const t = centres;
+    centres = next;
+    next = t;
+  }
+  const centroids = Array.from({ length: k }, (_, j) => centres.slice(j * dim, (j + 1) * dim));
+  // After the swap `next` holds the centres the last assignment was made with.
+  const previous = Array.from({ length: k }, (_, j) => next.slice(j * dim, (j + 1) * dim));
+  return { labels, centroids, previous, iterations: step, converged };
 }
 
 /** One ml-kmeans run from the given centres with the cosine distance. */
@@ -71,7 +235,7 @@ function runOnce(vectors: Float64Array[], k: number, start: Float64Array[], seed
     initialization: start.map((c) => Array.from(c)),
     distanceFunction: cosineDistance as unknown as (p: number[], q: number[]) => number,
     maxIterations: maxIterations ?? 100,
-    tolerance: 1e-9,
+    tolerance: TOLERANCE,
     seed,
   });
   const labels = Int32Array.from(result.clusters);
