@@ -1,13 +1,14 @@
 // CPU profile of one themenfinder run, summarised by function, file and stage.
 //
 //   node bench/profile.mjs [--size 100k | --gnad] [--k 20] [--lib src|dist] [--top 25] [--timeout 900]
+//   node bench/profile.mjs --summarise file.cpuprofile   (tables of an existing profile)
 //
 // Runs bench/child.mjs under `node --cpu-prof` (with `--lib src` through tsx,
 // so samples name the TypeScript source files), then adds up self time per
 // function and per file from the .cpuprofile and prints Markdown tables.
 // The raw profile stays in bench/.data/prof/ (open it in Chrome DevTools).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ensureGnadFile, ensureNotesFile, parseSize, sizeName } from './generate.mjs';
 
@@ -30,6 +31,36 @@ export function stageOf(file) {
   return 'other';
 }
 
+const markers = new Map();
+/** The `// src/…` module a 0-based line of a bundled chunk belongs to (tsup/esbuild comments), or null. */
+export function sourceOfBundledLine(path, line) {
+  if (!/\/(dist|\.data\/dist|\.data\/snap)\//.test(path)) return null;
+  if (!existsSync(path)) {
+    // The build may have changed since: look for the chunk in the bench's snapshots.
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const copy = [`${root}bench/.data/dist/${name}`, `${root}bench/.data/snap/${name}`].find((p) => existsSync(p));
+    if (!copy) return null;
+    path = copy;
+  }
+  let list = markers.get(path);
+  if (!list) {
+    list = [];
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((text, i) => {
+        const m = /^\/\/ (src\/\S+)$/.exec(text);
+        if (m) list.push([i, m[1]]);
+      });
+    markers.set(path, list);
+  }
+  let found = null;
+  for (const [at, src] of list) {
+    if (at > line) break;
+    found = src;
+  }
+  return found;
+}
+
 /**
  * Self time per function and per file of a .cpuprofile (ms).
  *
@@ -44,7 +75,12 @@ export function summariseProfile(profile) {
     selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   }
   const fileOf = (cf) => {
-    if (cf.url) return cf.url.replace(/^file:\/\//, '').replace(root, '');
+    if (cf.url) {
+      const path = cf.url.replace(/^file:\/\//, '');
+      // A bundled dist chunk: tsup marks each source module with "// src/…".
+      const src = sourceOfBundledLine(path, cf.lineNumber);
+      return src ?? path.replace(root, '');
+    }
     if (cf.functionName === '(garbage collector)') return '(gc)';
     if (cf.functionName.startsWith('(')) return cf.functionName;
     return '(native)';
@@ -55,7 +91,8 @@ export function summariseProfile(profile) {
   for (const [id, us] of selfUs) {
     const cf = byId.get(id).callFrame;
     const file = fileOf(cf);
-    const key = `${cf.functionName || '(anonymous)'}\t${file}:${cf.lineNumber + 1}`;
+    const where = cf.url && file.startsWith('src/') && !cf.url.endsWith('.ts') ? `${file} (dist line ${cf.lineNumber + 1})` : `${file}:${cf.lineNumber + 1}`;
+    const key = `${cf.functionName || '(anonymous)'}\t${where}`;
     fn.set(key, (fn.get(key) ?? 0) + us);
     files.set(file, (files.get(file) ?? 0) + us);
     total += us;
@@ -77,7 +114,8 @@ export function profileMarkdown(summary, top = 25) {
   lines.push('', '| function | at | self ms | share |', '|---|---|---:|---:|');
   for (const [key, ms] of summary.functions.slice(0, top)) {
     const [name, at] = key.split('\t');
-    lines.push(`| \`${name}\` | ${at} | ${ms.toFixed(0)} | ${pct(ms)} |`);
+    const short = name.length > 60 ? `${name.slice(0, 57)}…` : name;
+    lines.push(`| \`${short.replaceAll('|', '\\|').replaceAll('`', "'")}\` | ${at} | ${ms.toFixed(0)} | ${pct(ms)} |`);
   }
   return lines.join('\n');
 }
@@ -114,6 +152,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : dflt;
   };
+  if (args.includes('--summarise')) {
+    const file = get('--summarise');
+    console.log(profileMarkdown(summariseProfile(JSON.parse(readFileSync(file, 'utf8'))), Number(get('--top', '25'))));
+    process.exit(0);
+  }
   const gnad = args.includes('--gnad');
   const size = parseSize(get('--size', '100k'));
   const { summary, result, profile } = profileRun({
