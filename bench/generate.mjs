@@ -1,6 +1,6 @@
 // Seeded generator of synthetic short notes from real German text.
 //
-//   node bench/generate.mjs --size 100k [--seed 1] [--out bench/.data/notes-100k.jsonl]
+//   node bench/generate.mjs --size 100k [--seed 1] [--out .bench-tmp/notes-100k.jsonl]
 //
 // A note is a fragment of a real sentence: a run of consecutive words cut
 // from a SIB-200 sentence (7 topics), a 10kGNAD article sentence (9 news
@@ -214,22 +214,22 @@ export function gnadArticles(dataDir = sharedDataDir()) {
 }
 
 /**
- * Creates a folder; a new `bench/.data` gets a `.gitignore` of `*` so the
+ * Creates a folder; a new `.bench-tmp` (already in .gitignore) gets a `.gitignore` of `*` so the
  * generated files never end up in a commit.
  *
- * @example ensureDir('bench/.data')
+ * @example ensureDir('.bench-tmp')
  */
 export function ensureDir(dir) {
   if (existsSync(dir)) return;
   mkdirSync(dir, { recursive: true });
-  if (dir.endsWith('/.data')) writeFileSync(`${dir}/.gitignore`, '*\n');
+  if (dir.endsWith('/.bench-tmp')) writeFileSync(`${dir}/.gitignore`, '*\n');
 }
 
 /**
  * Writes notes as JSONL, in chunks (1M notes never sit in one string), via
  * a temporary file so an interrupted run leaves no half file behind.
  *
- * @example writeJsonl('bench/.data/x.jsonl', [{ id: 'n1', text: 'a', label: 'b' }])
+ * @example writeJsonl('.bench-tmp/x.jsonl', [{ id: 'n1', text: 'a', label: 'b' }])
  */
 export function writeJsonl(path, notes) {
   ensureDir(dirname(path));
@@ -262,14 +262,14 @@ export function sizeName(n) {
 }
 
 /** Where the cached notes file of a size and seed lives. */
-export function notesPath(size, seed = 1, dir = here('./.data')) {
+export function notesPath(size, seed = 1, dir = here('../.bench-tmp')) {
   return `${dir}/notes-${sizeName(size)}-s${seed}-v${GENERATOR_VERSION}.jsonl`;
 }
 
 /**
  * The notes file for a size and seed, generated on first use.
  *
- * @example ensureNotesFile(1000) // '/…/bench/.data/notes-1k-s1-v1.jsonl'
+ * @example ensureNotesFile(1000) // '/…/.bench-tmp/notes-1k-s1-v1.jsonl'
  */
 export function ensureNotesFile(size, seed = 1, dir) {
   const path = notesPath(size, seed, dir);
@@ -278,7 +278,7 @@ export function ensureNotesFile(size, seed = 1, dir) {
 }
 
 /** The whole-article 10kGNAD file, written on first use. */
-export function ensureGnadFile(dir = here('./.data')) {
+export function ensureGnadFile(dir = here('../.bench-tmp')) {
   const path = `${dir}/gnad-test-whole.jsonl`;
   if (!existsSync(path)) writeJsonl(path, gnadArticles());
   return path;

@@ -6,7 +6,7 @@
 // Runs bench/child.mjs under `node --cpu-prof` (with `--lib src` through tsx,
 // so samples name the TypeScript source files), then adds up self time per
 // function and per file from the .cpuprofile and prints Markdown tables.
-// The raw profile stays in bench/.data/prof/ (open it in Chrome DevTools).
+// The raw profile stays in .bench-tmp/prof/ (open it in Chrome DevTools).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,11 +34,11 @@ export function stageOf(file) {
 const markers = new Map();
 /** The `// src/…` module a 0-based line of a bundled chunk belongs to (tsup/esbuild comments), or null. */
 export function sourceOfBundledLine(path, line) {
-  if (!/\/(dist|\.data\/dist|\.data\/snap)\//.test(path)) return null;
+  if (!/\/(dist|\.bench-tmp\/dist|\.bench-tmp\/snap)\//.test(path)) return null;
   if (!existsSync(path)) {
     // The build may have changed since: look for the chunk in the bench's snapshots.
     const name = path.slice(path.lastIndexOf('/') + 1);
-    const copy = [`${root}bench/.data/dist/${name}`, `${root}bench/.data/snap/${name}`].find((p) => existsSync(p));
+    const copy = [`${root}.bench-tmp/dist/${name}`, `${root}.bench-tmp/snap/${name}`].find((p) => existsSync(p));
     if (!copy) return null;
     path = copy;
   }
@@ -126,7 +126,7 @@ export function profileMarkdown(summary, top = 25) {
  * @example profileRun({ size: 100_000, k: 20, lib: 'src' })
  */
 export function profileRun({ size, k = 20, lib = 'src', timeoutS = 900, input, options }) {
-  const dir = `${root}bench/.data/prof`;
+  const dir = `${root}.bench-tmp/prof`;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const file = input ?? ensureNotesFile(size);
@@ -143,7 +143,7 @@ export function profileRun({ size, k = 20, lib = 'src', timeoutS = 900, input, o
   if (child.status !== 0) throw new Error(`profiled run failed (${child.signal ?? child.status}): ${child.stderr.slice(-2000)}`);
   const prof = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   const summary = summariseProfile(JSON.parse(readFileSync(`${dir}/${prof}`, 'utf8')));
-  return { summary, result: JSON.parse(child.stdout.trim().split('\n').pop()), profile: `bench/.data/prof/${prof}` };
+  return { summary, result: JSON.parse(child.stdout.trim().split('\n').pop()), profile: `.bench-tmp/prof/${prof}` };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

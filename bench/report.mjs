@@ -123,7 +123,7 @@ function table(head, rows) {
 /**
  * The whole BENCHMARKS.md.
  *
- * @example renderMarkdown(JSON.parse(readFileSync('bench/.data/results.json', 'utf8')))
+ * @example renderMarkdown(JSON.parse(readFileSync('.bench-tmp/results.json', 'utf8')))
  */
 export function renderMarkdown(results) {
   const m = results.machine;

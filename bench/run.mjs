@@ -35,7 +35,7 @@ import { ensureDir, ensureGnadFile, ensureNotesFile, parseSize, sharedDataDir, s
 import { renderMarkdown } from './report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dataDir = `${root}bench/.data`;
+const dataDir = `${root}.bench-tmp`;
 // The build under test, copied at the start so a rebuild during the run
 // (tests, other sessions) cannot change or remove it half-way.
 const libDir = `${dataDir}/dist`;
