@@ -3,7 +3,7 @@
  * (word stems, compound parts, character n-grams), each block row-normalised,
  * weighted, side by side, and the whole row scaled to unit length.
  */
-import { csrFromRows, normalizeRows, type SparseMatrix } from './sparse';
+import { normalizeRows, type SparseMatrix } from './sparse';
 import { tfidf } from './tfidf';
 import { buildVocabulary } from './vocabulary';
 
@@ -47,7 +47,7 @@ export interface Features {
  */
 export function buildFeatures(blocks: readonly FeatureBlock[], bounds: DfBounds): Features {
   const n = blocks[0]?.docs.length ?? 0;
-  const rows: Array<Map<number, number>> = Array.from({ length: n }, () => new Map());
+  const parts: Array<{ matrix: SparseMatrix; offset: number; weight: number }> = [];
   const columns: string[] = [];
   const blockSizes: number[] = [];
   for (const block of blocks) {
@@ -60,12 +60,25 @@ export function buildFeatures(blocks: readonly FeatureBlock[], bounds: DfBounds)
     const offset = columns.length;
     for (const term of vocabulary.terms) columns.push(`${block.name}:${term}`);
     blockSizes.push(vocabulary.terms.length);
-    for (let i = 0; i < n; i++) {
-      const row = rows[i]!;
+    parts.push({ matrix, offset, weight: block.weight });
+  }
+  // Blocks side by side: each block's row is sorted and the offsets ascend,
+  // so concatenating the rows keeps every row sorted (CSR, no Map per row).
+  let nnz = 0;
+  for (const part of parts) nnz += part.matrix.indptr[part.matrix.rows]!;
+  const indptr = new Int32Array(n + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    for (const { matrix, offset, weight } of parts) {
       for (let p = matrix.indptr[i]!; p < matrix.indptr[i + 1]!; p++) {
-        row.set(offset + matrix.indices[p]!, matrix.values[p]! * block.weight);
+        indices[q] = offset + matrix.indices[p]!;
+        values[q] = matrix.values[p]! * weight;
+        q++;
       }
     }
+    indptr[i + 1] = q;
   }
-  return { matrix: normalizeRows(csrFromRows(rows, columns.length)), columns, blockSizes };
+  return { matrix: normalizeRows({ rows: n, cols: columns.length, indptr, indices, values }), columns, blockSizes };
 }

@@ -19,11 +19,21 @@
  */
 export function charNgrams(term: string, min: number, max: number): string[] {
   const padded = `^${term}$`;
-  const chars = Array.from(padded);
   const out: string[] = [];
+  if (!SURROGATE.test(padded)) {
+    // One code unit per character (no astral characters): plain slices.
+    if (padded.length <= min) return [padded];
+    for (let n = min; n <= max; n++) {
+      for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
+    }
+    return out;
+  }
+  const chars = Array.from(padded);
   if (chars.length <= min) return [padded];
   for (let n = min; n <= max; n++) {
     for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
   }
   return out;
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;

@@ -3,7 +3,7 @@
  * document frequency (ln((1 + n) / (1 + df)) + 1), rows scaled to unit length.
  * The same weighting as scikit-learn's `TfidfVectorizer(sublinear_tf=True)`.
  */
-import { csrFromRows, normalizeRows, type SparseMatrix } from './sparse';
+import { normalizeRows, type SparseMatrix } from './sparse';
 import type { Vocabulary } from './vocabulary';
 
 /** The TF-IDF matrix and the idf of each feature. */
@@ -30,14 +30,45 @@ export interface TfidfResult {
 export function tfidf(docs: ReadonlyArray<ReadonlyArray<string>>, vocabulary: Vocabulary): TfidfResult {
   const n = vocabulary.documents;
   const idf = Float64Array.from(vocabulary.df, (df) => Math.log((1 + n) / (1 + df)) + 1);
-  const rows = docs.map((stems) => {
-    const tf = new Map<number, number>();
-    for (const stem of stems) {
-      const col = vocabulary.index.get(stem);
-      if (col !== undefined) tf.set(col, (tf.get(col) ?? 0) + 1);
+  const cols = vocabulary.terms.length;
+  // Counts per column in a dense scratch array, the touched columns listed,
+  // sorted and written straight into CSR (no Map per note).
+  const count = new Int32Array(cols);
+  const touched: number[] = [];
+  const indptr = new Int32Array(docs.length + 1);
+  let capacity = 1024;
+  let indices = new Int32Array(capacity);
+  let values = new Float64Array(capacity);
+  let p = 0;
+  for (let i = 0; i < docs.length; i++) {
+    const stems = docs[i]!;
+    touched.length = 0;
+    for (let t = 0; t < stems.length; t++) {
+      const col = vocabulary.index.get(stems[t]!);
+      if (col === undefined) continue;
+      if (count[col] === 0) touched.push(col);
+      count[col]!++;
     }
-    for (const [col, count] of tf) tf.set(col, (1 + Math.log(count)) * idf[col]!);
-    return tf;
-  });
-  return { matrix: normalizeRows(csrFromRows(rows, vocabulary.terms.length)), idf };
+    if (touched.length > 1) touched.sort((a, b) => a - b);
+    if (p + touched.length > capacity) {
+      while (p + touched.length > capacity) capacity *= 2;
+      indices = resize(indices, capacity);
+      values = resize(values, capacity);
+    }
+    for (const col of touched) {
+      indices[p] = col;
+      values[p] = (1 + Math.log(count[col]!)) * idf[col]!;
+      count[col] = 0;
+      p++;
+    }
+    indptr[i + 1] = p;
+  }
+  const matrix: SparseMatrix = { rows: docs.length, cols, indptr, indices: indices.slice(0, p), values: values.slice(0, p) };
+  return { matrix: normalizeRows(matrix), idf };
+}
+
+function resize<T extends Float64Array | Int32Array>(a: T, size: number): T {
+  const out = new (a.constructor as new (n: number) => T)(size);
+  out.set(a.subarray(0, Math.min(a.length, size)));
+  return out;
 }

@@ -41,20 +41,53 @@ export function buildVocabulary(
   options: VocabularyOptions,
   weights?: ArrayLike<number>,
 ): Vocabulary {
-  const counts = new Map<string, number>();
+  // One id per distinct stem; `lastDoc` counts a stem once per note without a Set per note.
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  let counts = new Float64Array(1024);
+  let lastDoc = new Int32Array(1024);
   let documents = 0;
-  docs.forEach((stems, i) => {
+  for (let i = 0; i < docs.length; i++) {
+    const stems = docs[i]!;
     const w = weights ? weights[i]! : 1;
     documents += w;
-    for (const stem of new Set(stems)) counts.set(stem, (counts.get(stem) ?? 0) + w);
+    for (let t = 0; t < stems.length; t++) {
+      const stem = stems[t]!;
+      let id = ids.get(stem);
+      if (id === undefined) {
+        id = names.length;
+        ids.set(stem, id);
+        names.push(stem);
+        if (id >= counts.length) {
+          counts = grow(counts, counts.length * 2);
+          lastDoc = grow(lastDoc, lastDoc.length * 2);
+        }
+        lastDoc[id] = -1;
+      }
+      if (lastDoc[id] === i) continue;
+      lastDoc[id] = i;
+      counts[id]! += w;
+    }
+  }
+  const keptIds: number[] = [];
+  for (let id = 0; id < names.length; id++) {
+    const df = counts[id]!;
+    if (df >= options.minDf && df <= options.maxDf) keptIds.push(id);
+  }
+  keptIds.sort((a, b) => compareCodePoints(names[a]!, names[b]!));
+  const terms = keptIds.map((id) => names[id]!);
+  const index = new Map<string, number>();
+  terms.forEach((t, i) => {
+    index.set(t, i);
   });
-  const terms = [...counts.entries()]
-    .filter(([, df]) => df >= options.minDf && df <= options.maxDf)
-    .map(([stem]) => stem)
-    .sort(compareCodePoints);
-  const index = new Map(terms.map((t, i) => [t, i]));
-  const df = Float64Array.from(terms, (t) => counts.get(t)!);
+  const df = Float64Array.from(keptIds, (id) => counts[id]!);
   return { terms, index, df, documents };
+}
+
+function grow<T extends Float64Array | Int32Array>(a: T, size: number): T {
+  const out = new (a.constructor as new (n: number) => T)(size);
+  out.set(a);
+  return out;
 }
 
 /** Orders strings by code points, independent of the host's locale. */

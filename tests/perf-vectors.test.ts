@@ -1,0 +1,148 @@
+// Correctness of the optimised vector code: vocabulary, TF-IDF, the
+// combined feature matrix, character n-grams and sparse description must
+// give exactly what the straightforward (Map-per-row, dense) versions give.
+// No timings here.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { describeThemes } from '../src/describe/themes';
+import { buildFeatures } from '../src/vectors/features';
+import { charNgrams } from '../src/vectors/ngrams';
+import { csrFromRows, denseRow, normalizeRows, rowLength } from '../src/vectors/sparse';
+import { tfidf } from '../src/vectors/tfidf';
+import { buildVocabulary, compareCodePoints } from '../src/vectors/vocabulary';
+
+const token = fc.constantFrom('schul', 'digital', 'netz', 'werk', 'bildung', 'ä', 'öko', 'x1', 'straß', '😀ab', 'zz');
+const docs = fc.array(fc.array(token, { maxLength: 8 }), { minLength: 1, maxLength: 40 });
+
+function plainVocabulary(ds: string[][], minDf: number, maxDf: number, weights?: number[]) {
+  const counts = new Map<string, number>();
+  let documents = 0;
+  ds.forEach((stems, i) => {
+    const w = weights ? weights[i]! : 1;
+    documents += w;
+    for (const stem of new Set(stems)) counts.set(stem, (counts.get(stem) ?? 0) + w);
+  });
+  const terms = [...counts.entries()]
+    .filter(([, df]) => df >= minDf && df <= maxDf)
+    .map(([stem]) => stem)
+    .sort(compareCodePoints);
+  return { terms, index: new Map(terms.map((t, i) => [t, i])), df: Float64Array.from(terms, (t) => counts.get(t)!), documents };
+}
+
+function plainTfidf(ds: string[][], vocabulary: ReturnType<typeof plainVocabulary>) {
+  const n = vocabulary.documents;
+  const idf = Float64Array.from(vocabulary.df, (df) => Math.log((1 + n) / (1 + df)) + 1);
+  const rows = ds.map((stems) => {
+    const tf = new Map<number, number>();
+    for (const stem of stems) {
+      const col = vocabulary.index.get(stem);
+      if (col !== undefined) tf.set(col, (tf.get(col) ?? 0) + 1);
+    }
+    for (const [col, count] of tf) tf.set(col, (1 + Math.log(count)) * idf[col]!);
+    return tf;
+  });
+  return normalizeRows(csrFromRows(rows, vocabulary.terms.length));
+}
+
+function plainNgrams(term: string, min: number, max: number): string[] {
+  const padded = `^${term}$`;
+  const chars = Array.from(padded);
+  const out: string[] = [];
+  if (chars.length <= min) return [padded];
+  for (let n = min; n <= max; n++) for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
+  return out;
+}
+
+describe('optimised vectors equal the straightforward ones', () => {
+  it('vocabulary and TF-IDF', () => {
+    fc.assert(
+      fc.property(docs, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), (ds, minDf, maxDf, weighted) => {
+        const weights = weighted ? ds.map((_, i) => 1 + (i % 3)) : undefined;
+        const mine = buildVocabulary(ds, { minDf, maxDf }, weights);
+        const plain = plainVocabulary(ds, minDf, maxDf, weights);
+        expect(mine.terms).toEqual(plain.terms);
+        expect([...mine.index]).toEqual([...plain.index]);
+        expect(Array.from(mine.df)).toEqual(Array.from(plain.df));
+        expect(mine.documents).toBe(plain.documents);
+        const a = tfidf(ds, mine).matrix;
+        const b = plainTfidf(ds, plain);
+        expect([a.rows, a.cols]).toEqual([b.rows, b.cols]);
+        expect(Array.from(a.indptr)).toEqual(Array.from(b.indptr));
+        expect(Array.from(a.indices)).toEqual(Array.from(b.indices));
+        expect(Array.from(a.values)).toEqual(Array.from(b.values));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('combined feature blocks', () => {
+    fc.assert(
+      fc.property(docs, fc.double({ min: 0, max: 2, noNaN: true }), (ds, weight) => {
+        const grams = ds.map((row) => row.flatMap((w) => charNgrams(w, 3, 4)));
+        const { matrix, columns } = buildFeatures(
+          [
+            { name: 'w', docs: ds, weight: 1 },
+            { name: 'g', docs: grams, weight },
+          ],
+          { minDf: 1, maxDf: ds.length },
+        );
+        // Straightforward: Map per row, then CSR and normalisation.
+        const rows = ds.map(() => new Map<number, number>());
+        const cols: string[] = [];
+        for (const [name, d, wt] of [
+          ['w', ds, 1],
+          ['g', grams, weight],
+        ] as const) {
+          if (wt <= 0) continue;
+          const v = plainVocabulary(d as string[][], 1, ds.length);
+          const m = plainTfidf(d as string[][], v);
+          const offset = cols.length;
+          for (const t of v.terms) cols.push(`${name}:${t}`);
+          for (let i = 0; i < ds.length; i++) {
+            for (let p = m.indptr[i]!; p < m.indptr[i + 1]!; p++) rows[i]!.set(offset + m.indices[p]!, m.values[p]! * wt);
+          }
+        }
+        const plain = normalizeRows(csrFromRows(rows, cols.length));
+        expect(columns).toEqual(cols);
+        expect(Array.from(matrix.indptr)).toEqual(Array.from(plain.indptr));
+        expect(Array.from(matrix.indices)).toEqual(Array.from(plain.indices));
+        expect(Array.from(matrix.values)).toEqual(Array.from(plain.values));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('character n-grams (with and without astral characters)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 3 }), (term, min, extra) => {
+        expect(charNgrams(term, min, min + extra)).toEqual(plainNgrams(term, min, min + extra));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('describeThemes on sparse rows equals the dense rows', () => {
+    fc.assert(
+      fc.property(docs, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 1000 }), (ds, k, salt) => {
+        const vocabulary = plainVocabulary(ds, 1, ds.length);
+        const matrix = plainTfidf(ds, vocabulary);
+        const labels = Int32Array.from(ds, (_, i) => ((i * 7 + salt) % (k + 1)) - 1);
+        const base = {
+          stems: ds,
+          surfaces: ds.map((row) => row.map((s) => s.toUpperCase())),
+          labels,
+          k,
+          columnStems: vocabulary.terms,
+          vocabulary: new Set(vocabulary.terms),
+          topTerms: 3,
+          representatives: 2,
+        };
+        const dense = ds.map((_, i) => (rowLength(matrix, i) > 0 ? denseRow(matrix, i) : new Float64Array(0)));
+        const a = describeThemes({ ...base, matrix });
+        const b = describeThemes({ ...base, vectors: dense });
+        expect(a).toEqual(b);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
