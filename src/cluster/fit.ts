@@ -11,7 +11,9 @@ import { charNgrams } from '../vectors/ngrams';
 import { rowLength, type SparseMatrix } from '../vectors/sparse';
 import { multiply, randomizedSvd } from '../vectors/svd';
 import { chooseK, type KCriterion, kRange } from './choose-k';
+import { consensusClustering } from './consensus';
 import { sphericalKmeans } from './kmeans';
+import { spectralClustering } from './spectral';
 import { createRandom, deriveSeed } from './random';
 
 /** How to represent and cluster the notes. */
@@ -32,6 +34,12 @@ export interface FitOptions {
   ngrams: { min: number; max: number; weight: number } | null;
   /** Weight of the compound-part block (0 = off). */
   compounds: number;
+  /**
+   * Long texts (mean content tokens per distinct note at least `minTokens`):
+   * no character n-grams (they add little there and cost a lot) and `dims`
+   * LSA dimensions instead of {@link FitOptions.dims}. null = same treatment as short notes.
+   */
+  longText: { minTokens: number; dims: number } | null;
   /** Fit identical term bags once. */
   dedupe: boolean;
   /** Notes whose cosine to their theme centre is below this become outliers (0 = none). */
@@ -40,6 +48,12 @@ export interface FitOptions {
   kCriterion?: KCriterion;
   /** Range of the automatic k (default: {@link kRange} of the distinct notes). */
   kBounds?: { min: number; max: number };
+  /** Clustering of the embedded notes: spherical k-means, or spectral on a kNN graph (default 'kmeans'). */
+  method?: 'kmeans' | 'spectral' | 'consensus';
+  /** Base partitions of the consensus method, and their k as a multiple of k. */
+  consensus?: { partitions: number; overSplit: number };
+  /** Neighbours per note in the spectral kNN graph. */
+  neighbours?: number;
 }
 
 /** The defaults chosen on the evaluation sets (see QUALITY.md). */
@@ -47,6 +61,7 @@ export const DEFAULT_FIT: Readonly<Omit<FitOptions, 'k' | 'seed' | 'restarts' | 
   Object.freeze({
     dims: 20,
     ngrams: { min: 4, max: 5, weight: 1 },
+    longText: { minTokens: 30, dims: 100 },
     compounds: 0,
     dedupe: true,
   });
@@ -116,22 +131,35 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
   const maxDf = options.maxDf <= 1 ? Math.max(options.maxDf * m, Math.min(m, 1)) : options.maxDf;
 
   const stems = unique.map((i) => input.stems[i]!);
+  let tokens = 0;
+  for (const row of stems) tokens += row.length;
+  const long = options.longText !== null && m > 0 && tokens / m >= options.longText.minTokens;
+  const dims = long ? options.longText!.dims : options.dims;
   const blocks: FeatureBlock[] = [{ name: 'w', docs: stems, weight: 1 }];
   if (options.compounds > 0 && input.words && input.stem) {
     const split = compoundSplitter(input.words.flat(), input.stem);
     blocks.push({ name: 'c', docs: unique.map((i) => input.words![i]!.flatMap((w) => split(w))), weight: options.compounds });
   }
-  if (options.ngrams && options.ngrams.weight > 0) {
+  if (options.ngrams && options.ngrams.weight > 0 && !long) {
     const { min, max } = options.ngrams;
     const source = input.words ? unique.map((i) => input.words![i]!) : stems;
-    blocks.push({ name: 'g', docs: source.map((row) => row.flatMap((w) => charNgrams(w, min, max))), weight: options.ngrams.weight });
+    const cache = new Map<string, string[]>();
+    const gramsOf = (w: string): string[] => {
+      let g = cache.get(w);
+      if (!g) {
+        g = charNgrams(w, min, max);
+        cache.set(w, g);
+      }
+      return g;
+    };
+    blocks.push({ name: 'g', docs: source.map((row) => row.flatMap(gramsOf)), weight: options.ngrams.weight });
   }
   const { matrix, columns } = buildFeatures(blocks, { minDf, maxDf });
 
   // Rows with content are clustered.
   const content: number[] = [];
   for (let u = 0; u < m; u++) if (rowLength(matrix, u) > 0) content.push(u);
-  const embedded = embed(matrix, content, options);
+  const embedded = embed(matrix, content, dims, options.seed);
 
   const distinct = content.length;
   let kScores: ThemeFit['kScores'];
@@ -149,7 +177,12 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
   const uLabels = new Int32Array(m).fill(-1);
   const uScores = new Float64Array(m);
   if (k >= 1) {
-    const clustering = sphericalKmeans(embedded, k, { seed: options.seed, restarts: options.restarts });
+    const clustering =
+      options.method === 'spectral'
+        ? spectralClustering(embedded, k, { seed: options.seed, restarts: options.restarts, neighbours: options.neighbours })
+        : options.method === 'consensus'
+          ? consensusClustering(embedded, k, { seed: options.seed, restarts: options.restarts, ...options.consensus })
+          : sphericalKmeans(embedded, k, { seed: options.seed, restarts: options.restarts });
     const centres = clustering.centroids.map(unit);
     content.forEach((u, j) => {
       const c = clustering.labels[j]!;
@@ -188,19 +221,19 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
 const SVD_SAMPLE = 4000;
 
 /** Unit rows of the clustering space for the given matrix rows: LSA, or the TF-IDF rows themselves. */
-function embed(matrix: SparseMatrix, rows: number[], options: FitOptions): Float64Array[] {
+function embed(matrix: SparseMatrix, rows: number[], dims: number, seed: number): Float64Array[] {
   const sub = subMatrix(matrix, rows);
-  if (options.dims <= 0 || sub.rows === 0) {
+  if (dims <= 0 || sub.rows === 0) {
     return rows.map((_, i) => {
       const v = new Float64Array(sub.cols);
       for (let p = sub.indptr[i]!; p < sub.indptr[i + 1]!; p++) v[sub.indices[p]!] = sub.values[p]!;
       return v;
     });
   }
-  const fitRows = seededSample(sub.rows, SVD_SAMPLE, options.seed);
+  const fitRows = seededSample(sub.rows, SVD_SAMPLE, seed);
   const basis = fitRows.length === sub.rows ? sub : subMatrix(sub, fitRows);
-  const rank = Math.max(1, Math.min(options.dims, basis.rows - 1, basis.cols));
-  const svd = randomizedSvd(basis, rank, { seed: options.seed });
+  const rank = Math.max(1, Math.min(dims, basis.rows - 1, basis.cols));
+  const svd = randomizedSvd(basis, rank, { seed });
   const r = svd.rank;
   const projected = multiply(sub, svd.v, r); // = U·S on the fitted rows
   return rows.map((_, i) => {
