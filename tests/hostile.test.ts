@@ -117,6 +117,33 @@ describe('hostile input finishes in linear time', () => {
     expect(small.notes[0]!.text).toHaveLength(50);
   });
 
+  it('the CLI takes both limits as flags: --max-bytes (TOO_LARGE, exit 1) and --max-note-length (cut, warned)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-limits-'));
+    const file = join(dir, 'notes.json');
+    writeFileSync(file, JSON.stringify(['Digitalisierung der Schulen vorantreiben', 'Netzwerke']));
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: (t: string) => {
+        stdout += t;
+      },
+      stderr: (t: string) => {
+        stderr += t;
+      },
+      isTTY: false,
+    };
+    expect(await runCli(['analyze', file, '--max-bytes', '20'], io)).toBe(1);
+    expect(stderr).toMatch(/more than the limit of 20 bytes\. Raise the limit with --max-bytes.*\[TOO_LARGE\]/);
+    stderr = '';
+    expect(await runCli(['analyze', file, '--max-bytes', 'x'], io)).toBe(2);
+    expect(stderr).toMatch(/--max-bytes must be an integer >= 1/);
+    stderr = '';
+    expect(await runCli(['analyze', file, '--max-note-length', '15', '--format', 'json'], io)).toBe(0);
+    const report = JSON.parse(stdout) as ThemeReport;
+    expect(report.notes.map((n) => n.text)).toEqual(['Digitalisierung', 'Netzwerke']);
+    expect(report.meta.warnings.join(' ')).toMatch(/Note "1" had 40 characters and was cut to 15/);
+  });
+
   it('50,000 one-word notes: every note once, < 20 s', () => {
     const notes = Array.from({ length: 50_000 }, (_, i) => `Wort${i % 977}x`);
     const { value, ms } = timed(() => analyze(notes));

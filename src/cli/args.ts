@@ -30,6 +30,8 @@ export const FLAGS = {
   'guided-threshold': { type: 'string' },
   'no-stability': { type: 'boolean' },
   'top-terms': { type: 'string' },
+  'max-bytes': { type: 'string' },
+  'max-note-length': { type: 'string' },
   title: { type: 'string' },
   locale: { type: 'string' },
   excel: { type: 'boolean' },

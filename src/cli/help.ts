@@ -40,6 +40,8 @@ Options:
       --guided-threshold <x>  how close a note must be to a guided theme (default 0.3)
       --no-stability          skip the stability figure of each theme (faster)
       --top-terms <n>         keywords per theme (default 8)
+      --max-note-length <n>   longer notes are cut to n characters, with a warning (default 10000)
+      --max-bytes <n>         largest input file in bytes (default 209715200 = 200 MiB)
       --title <text>          title of the Markdown or HTML report
       --locale <de|en>        labels of the HTML report (default: language of the notes)
       --excel                 CSV for Excel with German settings: ";" and decimal comma
@@ -75,6 +77,7 @@ Options:
       --text-field <name>         JSON field that holds the note text
       --sheet <name|n>            XLSX sheet (default: the first)
       --delimiter <,|;|tab>       CSV delimiter (default: sniffed)
+      --max-bytes <n>             largest input file in bytes (default 209715200 = 200 MiB)
 
 Example:
   themenfinder parse corpus/zukunftscamp-2021.txt --format jsonl

@@ -19,6 +19,8 @@ export interface LoadOptions {
   textField?: string | undefined;
   sheet?: string | undefined;
   delimiter?: ',' | ';' | '\t' | undefined;
+  /** Largest file in bytes (`--max-bytes`). */
+  maxBytes?: number | undefined;
 }
 
 /** What a file held: units in order, and what the reader wants the user to know. */
@@ -43,6 +45,7 @@ export async function loadInput(file: string, options: LoadOptions): Promise<Loa
     textField: options.textField,
     sheet: options.sheet,
     delimiter: options.delimiter,
+    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
   });
   if (result.format === 'txt') {
     const units = parseBoard(result.text ?? '').map((unit) => ({ ...unit }) as InputUnit);

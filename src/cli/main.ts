@@ -97,6 +97,7 @@ async function analyzeCommand(cli: CommandLine, io: CliIo): Promise<number> {
     language: lang === 'en' ? (await import('../language/english')).english : 'de',
     stemmer: choiceFlag(cli.flags, 'stemmer', ['cistem', 'snowball'] as const),
     topTerms: intFlag(cli.flags, 'top-terms', 1),
+    maxNoteLength: intFlag(cli.flags, 'max-note-length', 1),
     themes: await loadThemesFlag(cli.flags.themes as string | undefined),
     guidedThreshold: numberFlag(cli.flags, 'guided-threshold', 0, 100),
     stability: cli.flags['no-stability'] ? false : undefined,
@@ -153,6 +154,7 @@ function loadOptions(cli: CommandLine): LoadOptions {
     textField: cli.flags['text-field'] as string | undefined,
     sheet: cli.flags.sheet as string | undefined,
     delimiter: delimiterFlag(cli.flags.delimiter),
+    maxBytes: intFlag(cli.flags, 'max-bytes', 1),
   };
 }
 
