@@ -50,8 +50,9 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
 
   // Terms: normalise, tokenise, drop stopwords, stem.
   const stopwords = buildStopwords(language.stopwords, opts.stopwords);
+  const cache = new Map<string, string>();
   const terms = prepared.notes.map((note) =>
-    extractTerms(note.text, { language, stopwords, stemmer: opts.stemmer }),
+    extractTerms(note.text, { language, stopwords, stemmer: opts.stemmer, cache }),
   );
   const stems = terms.map((t) => t.stems);
 

@@ -22,6 +22,12 @@ export interface TermOptions {
   stopwords: ReadonlySet<string>;
   /** The stemmer name passed to the pack. */
   stemmer?: string;
+  /**
+   * Stems already computed (norm → stem), shared across the notes of a run:
+   * each distinct word is stemmed once. Must belong to this language and
+   * stemmer; {@link extractTerms} fills it.
+   */
+  cache?: Map<string, string>;
 }
 
 /**
@@ -39,13 +45,17 @@ export interface TermOptions {
  * ```
  */
 export function extractTerms(text: string, options: TermOptions): NoteTerms {
-  const { language, stopwords, stemmer } = options;
+  const { language, stopwords, stemmer, cache } = options;
   const stems: string[] = [];
   const surfaces: string[] = [];
   for (const token of language.tokenize(normalizeText(text))) {
     const norm = token.norm;
     if (norm.length < 2 || stopwords.has(norm)) continue;
-    const stem = language.stem(norm, stemmer);
+    let stem = cache?.get(norm);
+    if (stem === undefined) {
+      stem = language.stem(norm, stemmer);
+      cache?.set(norm, stem);
+    }
     if (stem.length < 2 || stopwords.has(stem)) continue;
     stems.push(stem);
     surfaces.push(token.surface);

@@ -54,6 +54,16 @@ describe('lloydCosine (typed-array replica of ml-kmeans with cosine distance)', 
     );
   });
 
+  it('gives identical results on a larger set (distance bounds skip most vectors)', () => {
+    const vectors = unitVectors(3000, 20, 11, 25);
+    const start = kmeansPlusPlus(vectors, 20, createRandom(3));
+    const mine = lloydCosine(pack(vectors), start, 100, 1e-9);
+    const theirs = viaMl(vectors, start, 100);
+    expect(mine.iterations).toBeGreaterThan(5);
+    expect(Array.from(mine.labels)).toEqual(Array.from(theirs.labels));
+    expect(mine.centroids.map((c) => Array.from(c))).toEqual(theirs.centroids.map((c) => Array.from(c)));
+  });
+
   it('handles a start with duplicate centres (an empty cluster keeps its centre)', () => {
     const vectors = unitVectors(50, 4, 5, 3);
     const start = [vectors[0]!.slice(), vectors[0]!.slice(), vectors[1]!.slice()];

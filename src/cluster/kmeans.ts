@@ -88,6 +88,13 @@ function lastStepInMlKmeans(vectors: Float64Array[], k: number, fit: LloydResult
 /** Convergence tolerance of every run (cosine distance a centre may still move). */
 const TOLERANCE = 1e-9;
 
+/**
+ * Slack of the distance bounds (chord length): rounding errors are below
+ * 1e-7 even for distances near zero, so a label kept by the bounds is the
+ * label a full computation gives.
+ */
+const BOUND_MARGIN = 1e-5;
+
 /** Vectors packed row-major into one typed array, with their squared norms. */
 export interface Packed {
   n: number;
@@ -155,30 +162,67 @@ export function lloydCosine(
 ): LloydResult {
   const { n, dim, data, norms } = packed;
   const k = start.length;
+  // Plain loops only: a closure over `centres` would move it out of registers in the hot loop.
   let centres = new Float64Array(k * dim);
-  start.forEach((c, j) => {
-    centres.set(c.subarray(0, dim), j * dim);
-  });
+  for (let j = 0; j < k; j++) centres.set(start[j]!.subarray(0, dim), j * dim);
   let next = new Float64Array(k * dim);
   const centreNorms = new Float64Array(k);
   const sizes = new Int32Array(k);
   const labels = new Int32Array(n);
   const iterations = maxIterations === 0 ? Number.MAX_VALUE : maxIterations;
+  // Hamerly-style bounds on the chord distance ‖x̂ − ĉ‖ = √(2 · cosine distance):
+  // a vector whose bound to its own centre stays below its bound to every
+  // other centre (by a margin far above rounding) keeps its label without
+  // computing distances; all others are computed in full as before.
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
+  let unitNow = new Float64Array(k * dim);
+  let unitBefore = new Float64Array(k * dim);
+  const shift = new Float64Array(k);
+  let bounded = false;
   let converged = false;
   let step = 0;
   while (!converged && step < iterations) {
     step++;
+    let zeroCentre = false;
     for (let j = 0; j < k; j++) {
       let s = 0;
       const o = j * dim;
       for (let d = 0; d < dim; d++) s += centres[o + d]! * centres[o + d]!;
       centreNorms[j] = s;
+      if (s === 0) zeroCentre = true;
+      const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+      for (let d = 0; d < dim; d++) unitNow[o + d] = centres[o + d]! * inv;
     }
+    let maxShift = 0;
+    let maxShiftAt = -1;
+    let secondShift = 0;
+    if (bounded) {
+      for (let j = 0; j < k; j++) {
+        let s = 0;
+        const o = j * dim;
+        for (let d = 0; d < dim; d++) s += (unitNow[o + d]! - unitBefore[o + d]!) ** 2;
+        shift[j] = Math.sqrt(s);
+        if (shift[j]! > maxShift) {
+          secondShift = maxShift;
+          maxShift = shift[j]!;
+          maxShiftAt = j;
+        } else if (shift[j]! > secondShift) secondShift = shift[j]!;
+      }
+    }
+    const useBounds = bounded && !zeroCentre;
     for (let i = 0; i < n; i++) {
       const io = i * dim;
       const na = norms[i]!;
+      if (useBounds) {
+        const own = labels[i]!;
+        upper[i]! += shift[own]!;
+        lower[i]! -= own === maxShiftAt ? secondShift : maxShift;
+        if (upper[i]! + BOUND_MARGIN < lower[i]!) continue;
+      }
       let best = -1;
       let bestDist = Number.MAX_VALUE;
+      let secondDist = Number.MAX_VALUE;
       for (let j = 0; j < k; j++) {
         const nb = centreNorms[j]!;
         let dist: number;
@@ -190,12 +234,24 @@ export function lloydCosine(
           dist = 1 - dot / Math.sqrt(na * nb);
         }
         if (dist < bestDist) {
+          secondDist = bestDist;
           bestDist = dist;
           best = j;
-        }
+        } else if (dist < secondDist) secondDist = dist;
       }
       labels[i] = best;
+      if (na === 0) {
+        upper[i] = Number.POSITIVE_INFINITY;
+        lower[i] = 0;
+      } else {
+        upper[i] = Math.sqrt(Math.max(0, 2 * bestDist));
+        lower[i] = secondDist === Number.MAX_VALUE ? Number.POSITIVE_INFINITY : Math.sqrt(Math.max(0, 2 * secondDist));
+      }
     }
+    bounded = !zeroCentre;
+    const swapUnit = unitBefore;
+    unitBefore = unitNow;
+    unitNow = swapUnit;
     next.fill(0);
     sizes.fill(0);
     for (let i = 0; i < n; i++) {
@@ -223,9 +279,13 @@ export function lloydCosine(
     centres = next;
     next = t;
   }
-  const centroids = Array.from({ length: k }, (_, j) => centres.slice(j * dim, (j + 1) * dim));
+  const centroids: Float64Array[] = [];
   // After the swap `next` holds the centres the last assignment was made with.
-  const previous = Array.from({ length: k }, (_, j) => next.slice(j * dim, (j + 1) * dim));
+  const previous: Float64Array[] = [];
+  for (let j = 0; j < k; j++) {
+    centroids.push(centres.slice(j * dim, (j + 1) * dim));
+    previous.push(next.slice(j * dim, (j + 1) * dim));
+  }
   return { labels, centroids, previous, iterations: step, converged };
 }
 
