@@ -58,12 +58,14 @@ export function chooseK(
   if (max <= 1) return { k: Math.max(0, max), scores: [] };
   const sample = sampleOf(vectors, options.sample ?? 2000, options.seed);
   const scores: Array<{ k: number; score: number }> = [];
+  // The silhouette's pairwise distances do not depend on k: computed once.
+  const distances = options.criterion === 'silhouette' ? silhouetteDistances(sample, options.seed) : undefined;
   for (let k = Math.max(min, 2); k <= max; k++) {
     const fit = sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 1000 + k), restarts: options.restarts ?? 3 });
     let score: number;
     switch (options.criterion) {
       case 'silhouette':
-        score = silhouette(sample, fit.labels, k, options.seed);
+        score = silhouette(sample, fit.labels, k, options.seed, distances);
         break;
       case 'calinski':
         score = calinskiHarabasz(sample, fit);
@@ -112,27 +114,66 @@ function dot(a: Float64Array, b: Float64Array): number {
  * silhouette(vectors, labels, 3, 1); // in [-1, 1]
  * ```
  */
-export function silhouette(vectors: Float64Array[], labels: Int32Array, k: number, seed: number): number {
+export function silhouette(
+  vectors: Float64Array[],
+  labels: Int32Array,
+  k: number,
+  seed: number,
+  distances: SilhouetteDistances = silhouetteDistances(vectors, seed),
+): number {
+  const { idx, d } = distances;
+  const m = idx.length;
+  const sizes = new Int32Array(k);
+  for (const i of idx) sizes[labels[i]!]!++;
+  let total = 0;
+  for (let a = 0; a < m; a++) {
+    const i = idx[a]!;
+    const sums = new Float64Array(k);
+    const row = a * m;
+    for (let b = 0; b < m; b++) if (b !== a) sums[labels[idx[b]!]!]! += d[row + b]!;
+    const own = labels[i]!;
+    if (sizes[own]! <= 1) continue;
+    const aa = sums[own]! / (sizes[own]! - 1);
+    let bb = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < k; c++) if (c !== own && sizes[c]! > 0) bb = Math.min(bb, sums[c]! / sizes[c]!);
+    if (!Number.isFinite(bb)) continue;
+    total += (bb - aa) / Math.max(aa, bb, 1e-12);
+  }
+  return total / m;
+}
+
+/** The points the silhouette uses and their pairwise cosine distances (m × m). */
+export interface SilhouetteDistances {
+  idx: number[];
+  d: Float64Array;
+}
+
+/**
+ * The silhouette's seeded subset of at most about 600 points and the cosine
+ * distance of every pair (the same for every k, so computed once).
+ *
+ * @example
+ * ```ts
+ * const distances = silhouetteDistances(vectors, 1);
+ * silhouette(vectors, labels, 3, 1, distances);
+ * ```
+ */
+export function silhouetteDistances(vectors: Float64Array[], seed: number): SilhouetteDistances {
   let idx = Array.from(vectors.keys());
   if (idx.length > 600) {
     const random = createRandom(deriveSeed(seed, 777));
     idx = idx.filter(() => random() < 600 / vectors.length);
   }
-  const sizes = new Int32Array(k);
-  for (const i of idx) sizes[labels[i]!]!++;
-  let total = 0;
-  for (const i of idx) {
-    const sums = new Float64Array(k);
-    for (const j of idx) if (j !== i) sums[labels[j]!]! += 1 - dot(vectors[i]!, vectors[j]!);
-    const own = labels[i]!;
-    if (sizes[own]! <= 1) continue;
-    const a = sums[own]! / (sizes[own]! - 1);
-    let b = Number.POSITIVE_INFINITY;
-    for (let c = 0; c < k; c++) if (c !== own && sizes[c]! > 0) b = Math.min(b, sums[c]! / sizes[c]!);
-    if (!Number.isFinite(b)) continue;
-    total += (b - a) / Math.max(a, b, 1e-12);
+  const m = idx.length;
+  const d = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) {
+    for (let b = a + 1; b < m; b++) {
+      const x = 1 - dot(vectors[idx[a]!]!, vectors[idx[b]!]!);
+      d[a * m + b] = x;
+      d[b * m + a] = x;
+    }
   }
-  return total / idx.length;
+  return { idx, d };
 }
 
 function means(vectors: Float64Array[], labels: Int32Array, k: number): { centres: Float64Array[]; sizes: Int32Array } {
