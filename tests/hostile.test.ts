@@ -81,10 +81,10 @@ describe('hostile input finishes in linear time', () => {
   // classified); joining them was quadratic before (65 s in analyze, 108 s in
   // parseBoard for 1 MB of "a-" lines), so these bounds still catch that.
   describe.each(LINE_INPUTS)('1 MB of %s', (_name, text) => {
-    it('parseBoard < 20 s', () => {
+    it('parseBoard < 30 s', () => {
       const { ms } = timed(() => parseBoard(text));
-      expect(ms).toBeLessThan(20_000);
-    }, 60_000);
+      expect(ms).toBeLessThan(30_000);
+    }, 90_000);
     it('parseCsv and normalizeText < 5 s each', () => {
       expect(timed(() => parseCsv(text)).ms).toBeLessThan(5000);
       expect(timed(() => normalizeText(text)).ms).toBeLessThan(5000);
