@@ -42,8 +42,8 @@ function targets(results) {
     const ratio = tf100.wallMs / ref100.wallMs;
     rows.push([
       '100k notes, k=20: wall time ≤ 0.5 × reference',
-      `${secs(tf100.wallMs)} s vs ${secs(ref100.wallMs)} s`,
-      `${fmt(ratio)} ×`,
+      `${secs(tf100.wallMs)} s vs ${secs(ref100.wallMs)} s (CPU ${secs(tf100.cpuMs, 1)} s vs ${secs(ref100.cpuMs, 1)} s)`,
+      `${fmt(ratio)} × (CPU ${fmt(tf100.cpuMs / ref100.cpuMs)} ×)`,
       verdict(ratio <= 0.5),
     ]);
     rows.push([
@@ -63,8 +63,8 @@ function targets(results) {
     const ratio = g.themenfinder.wallMs / g.reference.wallMs;
     rows.push([
       '10kGNAD whole articles, k=9: wall time ≤ 0.5 × reference',
-      `${secs(g.themenfinder.wallMs)} s vs ${secs(g.reference.wallMs)} s`,
-      `${fmt(ratio)} ×`,
+      `${secs(g.themenfinder.wallMs)} s vs ${secs(g.reference.wallMs)} s (CPU ${secs(g.themenfinder.cpuMs, 1)} s vs ${secs(g.reference.cpuMs, 1)} s)`,
+      `${fmt(ratio)} × (CPU ${fmt(g.themenfinder.cpuMs / g.reference.cpuMs)} ×)`,
       verdict(ratio <= 0.5),
     ]);
   } else if (g) {
@@ -135,6 +135,13 @@ export function renderMarkdown(results) {
     `Written by \`npm run bench\` (\`bench/run.mjs\`); do not edit by hand. Date: ${m.date.slice(0, 16).replace('T', ' ')} UTC. ` +
       `Command: \`${m.command}\`. Commit \`${m.commit}\`${m.dirty ? ' (with uncommitted changes in src/)' : ''}.`,
   );
+  for (const o of m.mergedWith ?? []) {
+    out.push('');
+    out.push(
+      `Rows marked "from" an earlier date come from \`${o.command}\` (${String(o.date).slice(0, 16).replace('T', ' ')} UTC, commit \`${o.commit}\`` +
+        `${o.loadStart ? `, load average ${o.loadStart.map((x) => x.toFixed(1)).join(' / ')}` : ''}).`,
+    );
+  }
   out.push('');
   out.push('## Machine');
   out.push('');

@@ -462,6 +462,7 @@ async function main() {
 
   if (flag('--merge') && existsSync(resultsPath)) {
     const old = JSON.parse(readFileSync(resultsPath, 'utf8'));
+    results.machine.mergedWith = [old.machine?.mergedWith ?? [], { date: old.machine?.date, command: old.machine?.command, commit: old.machine?.commit, loadStart: old.machine?.loadStart }].flat();
     const have = new Set(results.cases.map((c) => c.name));
     for (const c of old.cases ?? []) if (!have.has(c.name)) results.cases.push({ ...c, from: old.machine?.date });
     if (results.corpus.length === 0) results.corpus = old.corpus ?? [];
