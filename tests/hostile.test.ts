@@ -56,9 +56,10 @@ const LINE_INPUTS: [string, string][] = [
 
 describe('hostile input finishes in linear time', () => {
   describe.each(CHARACTER_INPUTS)('1 MB of %s', (_name, text) => {
-    it('parseBoard < 2 s', () => {
+    // the board parser classifies every line (about 0.4-1 s here); a quadratic pattern takes minutes
+    it('parseBoard < 5 s', () => {
       const { value, ms } = timed(() => parseBoard(text));
-      expect(ms).toBeLessThan(2000);
+      expect(ms).toBeLessThan(5000);
       expect(value.length).toBeLessThanOrEqual(1);
     });
     it('parseCsv < 2 s', () => {
