@@ -70,6 +70,10 @@ describe('optimised vectors equal the straightforward ones', () => {
         expect(Array.from(a.indptr)).toEqual(Array.from(b.indptr));
         expect(Array.from(a.indices)).toEqual(Array.from(b.indices));
         expect(Array.from(a.values)).toEqual(Array.from(b.values));
+        // Other docs than the vocabulary was built from: the Map path, same result.
+        const c = tfidf([...ds], mine).matrix;
+        expect(Array.from(c.indices)).toEqual(Array.from(b.indices));
+        expect(Array.from(c.values)).toEqual(Array.from(b.values));
       }),
       { numRuns: 150 },
     );

@@ -4,7 +4,7 @@
  * The same weighting as scikit-learn's `TfidfVectorizer(sublinear_tf=True)`.
  */
 import { normalizeRows, type SparseMatrix } from './sparse';
-import type { Vocabulary } from './vocabulary';
+import { tokensOf, type Vocabulary } from './vocabulary';
 
 /** The TF-IDF matrix and the idf of each feature. */
 export interface TfidfResult {
@@ -40,14 +40,26 @@ export function tfidf(docs: ReadonlyArray<ReadonlyArray<string>>, vocabulary: Vo
   let indices = new Int32Array(capacity);
   let values = new Float64Array(capacity);
   let p = 0;
+  // Tokens already read as ids while building this vocabulary: map ids to columns once.
+  const known = tokensOf(vocabulary, docs);
+  const colOfId = known ? Int32Array.from(known.names, (name) => vocabulary.index.get(name) ?? -1) : undefined;
   for (let i = 0; i < docs.length; i++) {
-    const stems = docs[i]!;
     touched.length = 0;
-    for (let t = 0; t < stems.length; t++) {
-      const col = vocabulary.index.get(stems[t]!);
-      if (col === undefined) continue;
-      if (count[col] === 0) touched.push(col);
-      count[col]!++;
+    if (known && colOfId) {
+      for (let t = known.offsets[i]!; t < known.offsets[i + 1]!; t++) {
+        const col = colOfId[known.tokens[t]!]!;
+        if (col < 0) continue;
+        if (count[col] === 0) touched.push(col);
+        count[col]!++;
+      }
+    } else {
+      const stems = docs[i]!;
+      for (let t = 0; t < stems.length; t++) {
+        const col = vocabulary.index.get(stems[t]!);
+        if (col === undefined) continue;
+        if (count[col] === 0) touched.push(col);
+        count[col]!++;
+      }
     }
     if (touched.length > 1) touched.sort((a, b) => a - b);
     if (p + touched.length > capacity) {

@@ -46,11 +46,16 @@ export function buildVocabulary(
   const names: string[] = [];
   let counts = new Float64Array(1024);
   let lastDoc = new Int32Array(1024);
+  // The id of every token, kept for tfidf() on the same docs (one Map lookup per token, not two).
+  let tokens = new Int32Array(1024);
+  const offsets = new Int32Array(docs.length + 1);
+  let used = 0;
   let documents = 0;
   for (let i = 0; i < docs.length; i++) {
     const stems = docs[i]!;
     const w = weights ? weights[i]! : 1;
     documents += w;
+    if (used + stems.length > tokens.length) tokens = grow(tokens, Math.max(tokens.length * 2, used + stems.length));
     for (let t = 0; t < stems.length; t++) {
       const stem = stems[t]!;
       let id = ids.get(stem);
@@ -64,10 +69,12 @@ export function buildVocabulary(
         }
         lastDoc[id] = -1;
       }
+      tokens[used++] = id;
       if (lastDoc[id] === i) continue;
       lastDoc[id] = i;
       counts[id]! += w;
     }
+    offsets[i + 1] = used;
   }
   const keptIds: number[] = [];
   for (let id = 0; id < names.length; id++) {
@@ -81,7 +88,39 @@ export function buildVocabulary(
     index.set(t, i);
   });
   const df = Float64Array.from(keptIds, (id) => counts[id]!);
-  return { terms, index, df, documents };
+  const vocabulary: Vocabulary = { terms, index, df, documents };
+  tokenIds.set(vocabulary, { docs, names, tokens, offsets });
+  return vocabulary;
+}
+
+/** The stems of each note as ids (see {@link tokensOf}). */
+export interface TokenIds {
+  /** The docs the ids were read from (the same array object). */
+  docs: ReadonlyArray<ReadonlyArray<string>>;
+  /** The stem of each id (every distinct stem of the docs, kept or not). */
+  names: readonly string[];
+  /** Id of each token, note after note. */
+  tokens: Int32Array;
+  /** Tokens of note `i`: `tokens[offsets[i]] … tokens[offsets[i + 1] - 1]`. */
+  offsets: Int32Array;
+}
+
+const tokenIds = new WeakMap<Vocabulary, TokenIds>();
+
+/**
+ * The token ids recorded while the vocabulary was built, when `docs` is the
+ * same array it was built from (otherwise undefined). A vocabulary object
+ * made some other way (e.g. copied or capped) has none.
+ *
+ * @example
+ * ```ts
+ * const vocabulary = buildVocabulary(docs, { minDf: 1, maxDf: docs.length });
+ * tokensOf(vocabulary, docs)?.names; // every distinct stem of docs
+ * ```
+ */
+export function tokensOf(vocabulary: Vocabulary, docs: ReadonlyArray<ReadonlyArray<string>>): TokenIds | undefined {
+  const ids = tokenIds.get(vocabulary);
+  return ids && ids.docs === docs ? ids : undefined;
 }
 
 function grow<T extends Float64Array | Int32Array>(a: T, size: number): T {
