@@ -34,7 +34,7 @@ export { GERMAN_STEMMERS, stemGerman } from './language/german/stem';
 export { buildStopwords, GERMAN_STOPWORDS } from './language/german/stopwords';
 export { GERMAN_ABBREVIATIONS, tokenizeGerman } from './language/german/tokenize';
 export type { GermanStemmer, LanguagePack, Token } from './language/types';
-export { joinLines, normalizeText } from './normalize';
+export { foldCompatibility, joinLines, normalizeText } from './normalize';
 export { getPreset, presetNames } from './presets';
 export { type Displayable, displayable, JUPYTER_DISPLAY, type MimeBundle } from './display';
 export { type CsvRenderOptions, csvCell, renderCsv } from './render/csv';
