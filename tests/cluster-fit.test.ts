@@ -99,6 +99,40 @@ describe('fitThemes', () => {
   });
 });
 
+describe('long-text rule, spectral, consensus, smoothing', () => {
+  // Long notes: the planted themes, each note repeated to 40 tokens.
+  const LONG = PLANTED.map((row) => Array.from({ length: 40 }, (_, i) => row[i % row.length]!));
+
+  it('drops the n-gram block for long texts and keeps it for short ones', () => {
+    const words = { words: PLANTED };
+    const short = fitThemes({ stems: PLANTED, ...words }, base());
+    const long = fitThemes({ stems: LONG, words: LONG }, base());
+    const noRule = fitThemes({ stems: LONG, words: LONG }, base({ longText: null }));
+    const wordsOnly = fitThemes({ stems: LONG }, base({ ngrams: null, longText: null }));
+    expect(long.features).toBe(wordsOnly.features);
+    expect(noRule.features).toBeGreaterThan(long.features);
+    expect(short.features).toBeGreaterThan(fitThemes({ stems: PLANTED }, base({ ngrams: null })).features);
+    expect(groups(long.labels)).toEqual(groups(short.labels));
+  });
+
+  for (const [name, over] of [
+    ['spectral', { method: 'spectral', neighbours: 3 }],
+    ['consensus', { method: 'consensus', consensus: { partitions: 5, overSplit: 1 } }],
+    ['smoothing', { smooth: { neighbours: 2, alpha: 1 } }],
+  ] as const) {
+    it(`${name}: recovers the planted themes, deterministically`, () => {
+      const a = fitThemes({ stems: PLANTED }, base(over as Partial<FitOptions>));
+      const b = fitThemes({ stems: PLANTED }, base(over as Partial<FitOptions>));
+      expect(a).toEqual(b);
+      expect(groups(a.labels)).toEqual([
+        [0, 1, 2, 3],
+        [4, 5, 6, 7],
+        [8, 9, 10, 11],
+      ]);
+    });
+  }
+});
+
 describe('automatic k', () => {
   // Planted clusters on the unit sphere: 5 well separated directions in 8 dimensions.
   function planted(k: number, per: number, seed: number): Float64Array[] {

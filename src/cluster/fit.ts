@@ -13,6 +13,7 @@ import { multiply, randomizedSvd } from '../vectors/svd';
 import { chooseK, type KCriterion, kRange } from './choose-k';
 import { consensusClustering } from './consensus';
 import { sphericalKmeans } from './kmeans';
+import { knnSmooth } from './smooth';
 import { spectralClustering } from './spectral';
 import { createRandom, deriveSeed } from './random';
 
@@ -31,7 +32,7 @@ export interface FitOptions {
   /** LSA dimensions; 0 clusters the TF-IDF rows themselves (dense, small inputs only). */
   dims: number;
   /** Character n-grams inside the content words, or null for none. */
-  ngrams: { min: number; max: number; weight: number } | null;
+  ngrams: { min: number; max: number; weight: number; maxFeatures?: number } | null;
   /** Weight of the compound-part block (0 = off). */
   compounds: number;
   /**
@@ -39,7 +40,7 @@ export interface FitOptions {
    * no character n-grams (they add little there and cost a lot) and `dims`
    * LSA dimensions instead of {@link FitOptions.dims}. null = same treatment as short notes.
    */
-  longText: { minTokens: number; dims: number } | null;
+  longText: { minTokens: number; dims: number; ngramFeatures?: number } | null;
   /** Fit identical term bags once. */
   dedupe: boolean;
   /** Notes whose cosine to their theme centre is below this become outliers (0 = none). */
@@ -52,6 +53,8 @@ export interface FitOptions {
   method?: 'kmeans' | 'spectral' | 'consensus';
   /** Base partitions of the consensus method, and their k as a multiple of k. */
   consensus?: { partitions: number; overSplit: number };
+  /** Mix each embedded note with the mean of its nearest neighbours before clustering. */
+  smooth?: { neighbours: number; alpha: number } | null;
   /** Neighbours per note in the spectral kNN graph. */
   neighbours?: number;
 }
@@ -60,8 +63,8 @@ export interface FitOptions {
 export const DEFAULT_FIT: Readonly<Omit<FitOptions, 'k' | 'seed' | 'restarts' | 'minDf' | 'maxDf' | 'outlierThreshold'>> =
   Object.freeze({
     dims: 20,
-    ngrams: { min: 4, max: 5, weight: 1 },
-    longText: { minTokens: 30, dims: 100 },
+    ngrams: { min: 3, max: 5, weight: 1.5 },
+    longText: { minTokens: 30, dims: 80 },
     compounds: 0,
     dedupe: true,
   });
@@ -140,7 +143,8 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
     const split = compoundSplitter(input.words.flat(), input.stem);
     blocks.push({ name: 'c', docs: unique.map((i) => input.words![i]!.flatMap((w) => split(w))), weight: options.compounds });
   }
-  if (options.ngrams && options.ngrams.weight > 0 && !long) {
+  const longGrams = long ? (options.longText!.ngramFeatures ?? 0) : 0;
+  if (options.ngrams && options.ngrams.weight > 0 && (!long || longGrams > 0)) {
     const { min, max } = options.ngrams;
     const source = input.words ? unique.map((i) => input.words![i]!) : stems;
     const cache = new Map<string, string[]>();
@@ -152,14 +156,21 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
       }
       return g;
     };
-    blocks.push({ name: 'g', docs: source.map((row) => row.flatMap(gramsOf)), weight: options.ngrams.weight });
+    const maxFeatures = long ? longGrams : options.ngrams.maxFeatures;
+    blocks.push({
+      name: 'g',
+      docs: source.map((row) => row.flatMap(gramsOf)),
+      weight: options.ngrams.weight,
+      ...(maxFeatures ? { maxFeatures } : {}),
+    });
   }
   const { matrix, columns } = buildFeatures(blocks, { minDf, maxDf });
 
   // Rows with content are clustered.
   const content: number[] = [];
   for (let u = 0; u < m; u++) if (rowLength(matrix, u) > 0) content.push(u);
-  const embedded = embed(matrix, content, dims, options.seed);
+  const lsa = embed(matrix, content, dims, options.seed);
+  const embedded = options.smooth ? knnSmooth(lsa, options.smooth.neighbours, options.smooth.alpha) : lsa;
 
   const distinct = content.length;
   let kScores: ThemeFit['kScores'];

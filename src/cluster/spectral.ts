@@ -92,10 +92,11 @@ function knnGraph(points: Float64Array[], knn: number): SparseMatrix {
   const n = points.length;
   const d = points[0]?.length ?? 0;
   const flat = new Float64Array(n * d);
-  points.forEach((p, i) => flat.set(p, i * d));
+  points.forEach((p, i) => {
+    flat.set(p, i * d);
+  });
   const edges: Array<Map<number, number>> = Array.from({ length: n }, () => new Map());
   const sims = new Float64Array(n);
-  const order = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const oi = i * d;
     for (let j = 0; j < n; j++) {
@@ -104,7 +105,7 @@ function knnGraph(points: Float64Array[], knn: number): SparseMatrix {
       for (let a = 0; a < d; a++) s += flat[oi + a]! * flat[oj + a]!;
       sims[j] = j === i ? Number.NEGATIVE_INFINITY : s;
     }
-    const top = topIndices(sims, knn, order);
+    const top = topIndices(sims, knn);
     for (const j of top) {
       const s = Math.max(sims[j]!, 0);
       if (s <= 0) continue;
@@ -135,7 +136,7 @@ function knnGraph(points: Float64Array[], knn: number): SparseMatrix {
 }
 
 /** Indices of the `m` largest values (ties by index), by partial selection. */
-function topIndices(values: Float64Array, m: number, scratch: Int32Array): number[] {
+function topIndices(values: Float64Array, m: number): number[] {
   const n = values.length;
   const heap: number[] = [];
   for (let j = 0; j < n; j++) {
@@ -151,7 +152,6 @@ function topIndices(values: Float64Array, m: number, scratch: Int32Array): numbe
       heap.splice(pos, 0, j);
     }
   }
-  scratch[0] = 0;
   return heap;
 }
 

@@ -5,7 +5,7 @@
  */
 import { normalizeRows, type SparseMatrix } from './sparse';
 import { tfidf } from './tfidf';
-import { buildVocabulary } from './vocabulary';
+import { buildVocabulary, type Vocabulary } from './vocabulary';
 
 /** One kind of term: its bag per note and the weight of its block. */
 export interface FeatureBlock {
@@ -15,6 +15,8 @@ export interface FeatureBlock {
   docs: ReadonlyArray<ReadonlyArray<string>>;
   /** Weight of the block relative to the others (1 = equal). */
   weight: number;
+  /** Keep at most this many terms, the most frequent (by document frequency) first. */
+  maxFeatures?: number;
 }
 
 /** Document-frequency bounds, absolute counts. */
@@ -55,7 +57,7 @@ export function buildFeatures(blocks: readonly FeatureBlock[], bounds: DfBounds)
       blockSizes.push(0);
       continue;
     }
-    const vocabulary = buildVocabulary(block.docs, bounds);
+    const vocabulary = capVocabulary(buildVocabulary(block.docs, bounds), block.maxFeatures);
     const { matrix } = tfidf(block.docs, vocabulary);
     const offset = columns.length;
     for (const term of vocabulary.terms) columns.push(`${block.name}:${term}`);
@@ -81,4 +83,18 @@ export function buildFeatures(blocks: readonly FeatureBlock[], bounds: DfBounds)
     indptr[i + 1] = q;
   }
   return { matrix: normalizeRows({ rows: n, cols: columns.length, indptr, indices, values }), columns, blockSizes };
+}
+
+/** The `max` terms of highest document frequency (ties: code-point order), in code-point order. */
+function capVocabulary(vocabulary: Vocabulary, max: number | undefined): Vocabulary {
+  if (max === undefined || vocabulary.terms.length <= max) return vocabulary;
+  const order = [...vocabulary.terms.keys()].sort((a, b) => vocabulary.df[b]! - vocabulary.df[a]! || a - b);
+  const keep = order.slice(0, Math.max(0, max)).sort((a, b) => a - b);
+  const terms = keep.map((j) => vocabulary.terms[j]!);
+  return {
+    terms,
+    index: new Map(terms.map((t, i) => [t, i])),
+    df: Float64Array.from(keep, (j) => vocabulary.df[j]!),
+    documents: vocabulary.documents,
+  };
 }
