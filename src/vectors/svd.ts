@@ -141,12 +141,14 @@ function svdOf(
 
 /** A (rows × cols, sparse) times B (cols × width, row-major). */
 export function multiply(m: SparseMatrix, b: Float64Array, width: number): Float64Array {
-  const out = new Float64Array(m.rows * width);
-  for (let i = 0; i < m.rows; i++) {
+  const { rows, indptr, indices, values } = m;
+  const out = new Float64Array(rows * width);
+  for (let i = 0; i < rows; i++) {
     const o = i * width;
-    for (let p = m.indptr[i]!; p < m.indptr[i + 1]!; p++) {
-      const val = m.values[p]!;
-      const bo = m.indices[p]! * width;
+    const end = indptr[i + 1]!;
+    for (let p = indptr[i]!; p < end; p++) {
+      const val = values[p]!;
+      const bo = indices[p]! * width;
       for (let j = 0; j < width; j++) out[o + j]! += val * b[bo + j]!;
     }
   }
@@ -155,12 +157,14 @@ export function multiply(m: SparseMatrix, b: Float64Array, width: number): Float
 
 /** Aᵀ (cols × rows) times Q (rows × width, row-major). */
 export function multiplyTransposed(m: SparseMatrix, q: Float64Array, width: number): Float64Array {
+  const { rows, indptr, indices, values } = m;
   const out = new Float64Array(m.cols * width);
-  for (let i = 0; i < m.rows; i++) {
+  for (let i = 0; i < rows; i++) {
     const qo = i * width;
-    for (let p = m.indptr[i]!; p < m.indptr[i + 1]!; p++) {
-      const val = m.values[p]!;
-      const o = m.indices[p]! * width;
+    const end = indptr[i + 1]!;
+    for (let p = indptr[i]!; p < end; p++) {
+      const val = values[p]!;
+      const o = indices[p]! * width;
       for (let j = 0; j < width; j++) out[o + j]! += val * q[qo + j]!;
     }
   }
