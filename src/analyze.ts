@@ -65,10 +65,14 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   const runs = stabilityRuns(opts.stability, n);
   if (guided && runs > 0) stabilityOfCluster.push(...guidedRunStability(guided, runs, opts.seed));
 
-  // Features: vocabulary by document frequency, sparse TF-IDF.
-  const minDf = opts.keepRareTerms ? 1 : opts.minDf === 'auto' ? (n < 20 ? 1 : 2) : opts.minDf;
-  const maxDf = opts.maxDf <= 1 ? Math.max(opts.maxDf * n, Math.min(n, 1)) : opts.maxDf;
-  const vocabulary = buildVocabulary(stems, { minDf, maxDf });
+  // Features: vocabulary by document frequency over the distinct term bags
+  // (as the clustering counts them: a note written by most participants is
+  // not thereby uninformative), sparse TF-IDF.
+  const firstOfBag = distinctBags(stems);
+  const m = firstOfBag.reduce((sum, w) => sum + w, 0);
+  const minDf = opts.keepRareTerms ? 1 : opts.minDf === 'auto' ? (m < 20 ? 1 : 2) : opts.minDf;
+  const maxDf = opts.maxDf <= 1 ? Math.max(opts.maxDf * m, Math.min(m, 1)) : opts.maxDf;
+  const vocabulary = buildVocabulary(stems, { minDf, maxDf }, firstOfBag);
   const { matrix } = tfidf(stems, vocabulary);
 
   // Notes with at least one feature are clustered; the others keep themeId null.
@@ -139,5 +143,16 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
     vocabularySize: vocabulary.terms.length,
     warnings,
     reasons,
+  });
+}
+
+/** 1 for the first note of each distinct set of stems, 0 for its repeats. */
+function distinctBags(stems: readonly string[][]): number[] {
+  const seen = new Set<string>();
+  return stems.map((row) => {
+    const key = [...new Set(row)].sort().join('\u0001');
+    if (seen.has(key)) return 0;
+    seen.add(key);
+    return 1;
   });
 }

@@ -146,10 +146,10 @@ describe('odd but valid input through analyze', () => {
     expect(clamped.meta.warnings.join(' ')).toMatch(/k = 3/);
   });
 
-  // KNOWN BUG (reported to the lead): maxDf (default 0.5) counts duplicates, so
-  // a note repeated by more than half of the participants loses all its terms
-  // and is reported as "no-terms". When fixed, `it.fails` turns red: make it `it`.
-  it.fails('a note repeated by most participants still forms a theme', () => {
+  // Regression: maxDf (default 0.5) once counted duplicates, so a note repeated
+  // by more than half of the participants lost all its terms ("no-terms").
+  // Document frequencies are now counted over distinct term bags.
+  it('a note repeated by most participants still forms a theme', () => {
     const others = ['Netzwerke der Bildung', 'Bildung vernetzen', 'Daten nutzen', 'Datenschutz beachten', 'Monitoring Daten'];
     const notes = [...Array.from({ length: 100 }, () => 'Digitalisierung Schule'), ...others];
     const report = analyze(notes);
