@@ -106,6 +106,7 @@ function main(): void {
     ['default, long texts LSA 50', { longText: { minTokens: 30, dims: 50 } }],
     ['default, long texts LSA 100', { longText: { minTokens: 30, dims: 100 } }],
     ['default, long texts LSA 150', { longText: { minTokens: 30, dims: 150 } }],
+    ['default, SVD with 3 power iterations (round 1)', { powerIterations: 3 }],
     ['default + compound parts x1', { compounds: 1 }, { quick: true }],
     ['default without dedupe', { dedupe: false }],
     ['default, 30 restarts', { restarts: 30 }],
