@@ -43,10 +43,13 @@ import { buildVocabulary } from './vectors/vocabulary';
  */
 export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): ThemeReport {
   const opts = resolveOptions(options);
+  const stage = stageClock(opts.onStage);
   const language = resolveLanguage(opts.language);
   const prepared = prepareNotes(notes, opts.maxNoteLength);
   const warnings = [...prepared.warnings];
   const n = prepared.notes.length;
+
+  stage('prepare');
 
   // Terms: normalise, tokenise, drop stopwords, stem.
   const stopwords = buildStopwords(language.stopwords, opts.stopwords);
@@ -56,6 +59,8 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   );
   const stems = terms.map((t) => t.stems);
 
+  stage('terms');
+
   // Guided themes (clusters 0 … guidedCount-1): notes close to one go there; the rest are clustered.
   const guided = opts.themes
     ? runGuided(prepared.notes.map((note) => note.text), opts.themes, { language, stopwords, stemmer: opts.stemmer }, opts.guidedThreshold)
@@ -64,6 +69,8 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   const stabilityOfCluster: number[] = [];
   const runs = stabilityRuns(opts.stability, n);
   if (guided && runs > 0) stabilityOfCluster.push(...guidedRunStability(guided, runs, opts.seed));
+
+  stage('guided');
 
   // Features: vocabulary by document frequency over the distinct term bags
   // (as the clustering counts them: a note written by most participants is
@@ -78,6 +85,8 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   // Notes with at least one feature are clustered; the others keep themeId null.
   const content: number[] = [];
   for (let i = 0; i < n; i++) if (rowLength(matrix, i) > 0 && !(guided && guided.assignment.theme[i]! >= 0)) content.push(i);
+
+  stage('features');
 
   // Cluster (see docs/quality.md): deduplicated term bags, word + character
   // n-gram TF-IDF, LSA, spherical k-means; k given (clamped) or chosen.
@@ -111,6 +120,7 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
     else reasons[i] = fit.reasons[j];
   });
   const kept = content.map((_, j) => j).filter((j) => fit.labels[j]! >= 0);
+  stage('cluster');
   if (k >= 1 && runs > 0 && kept.length >= 2 * k) {
     stabilityOfCluster.length = guidedCount;
     const cluster = (v: Float64Array[], kk: number, seed: number) =>
@@ -119,6 +129,8 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
     const clusteredLabels = Int32Array.from(kept, (j) => fit.labels[j]!);
     stabilityOfCluster.push(...clusterStability(clustered, clusteredLabels, k, { runs, seed: opts.seed, cluster }));
   }
+
+  stage('stability');
 
   // Describe and assemble.
   const described = describeThemes({
@@ -133,7 +145,8 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
     representatives: opts.representatives,
   });
   const description = finishGuided(described, guided, terms.map((t) => t.surfaces), stabilityOfCluster);
-  return buildReport({
+  stage('describe');
+  const report = buildReport({
     notes: prepared.notes,
     description,
     labels,
@@ -144,6 +157,8 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
     warnings,
     reasons,
   });
+  stage('report');
+  return report;
 }
 
 /** 1 for the first note of each distinct set of stems, 0 for its repeats. */
@@ -155,4 +170,15 @@ function distinctBags(stems: readonly string[][]): number[] {
     seen.add(key);
     return 1;
   });
+}
+
+/** Reports the time since the previous stage to `onStage`, if given. */
+function stageClock(onStage: ((stage: string, ms: number) => void) | undefined): (name: string) => void {
+  if (!onStage) return () => {};
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    onStage(name, now - last);
+    last = now;
+  };
 }

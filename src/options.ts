@@ -22,6 +22,7 @@ export interface ResolvedOptions {
   representatives: number;
   restarts: number;
   maxNoteLength: number;
+  onStage: ((stage: string, ms: number) => void) | undefined;
   outlierThreshold: number;
   /** Guided themes, validated (a preset name resolved); `null` for none. */
   themes: GuidedTheme[] | null;
@@ -43,6 +44,7 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = Object.freeze({
   representatives: 3,
   restarts: 10,
   maxNoteLength: 10_000,
+  onStage: undefined,
   outlierThreshold: 0,
   themes: null,
   guidedThreshold: DEFAULT_GUIDED_THRESHOLD,
@@ -121,6 +123,8 @@ export function resolveOptions(options: AnalyzeOptions | undefined): ResolvedOpt
   if (!isInt(restarts, 1) || (restarts as number) > 1000) bad('restarts', restarts, 'an integer from 1 to 1000');
   const maxNoteLength = pick('maxNoteLength');
   if (!isInt(maxNoteLength, 1)) bad('maxNoteLength', maxNoteLength, 'an integer >= 1');
+  const onStage = pick('onStage');
+  if (!(onStage === undefined || typeof onStage === 'function')) bad('onStage', onStage, 'a function (stage, ms) => void');
   const outlierThreshold = pick('outlierThreshold');
   if (!(typeof outlierThreshold === 'number' && outlierThreshold >= 0 && outlierThreshold <= 1)) {
     bad('outlierThreshold', outlierThreshold, 'a number from 0 (no outliers) to 1');
@@ -149,6 +153,7 @@ export function resolveOptions(options: AnalyzeOptions | undefined): ResolvedOpt
     representatives: representatives as number,
     restarts: restarts as number,
     maxNoteLength: maxNoteLength as number,
+    onStage: onStage as ResolvedOptions['onStage'],
     outlierThreshold: outlierThreshold as number,
     themes,
     guidedThreshold: guidedThreshold as number,

@@ -63,7 +63,7 @@ export function buildReport(parts: ReportParts): ThemeReport {
     return out;
   });
   const assigned = reportNotes.filter((note) => note.themeId !== null).length;
-  const { language: _language, ...rest } = options;
+  const { language: _language, onStage: _onStage, ...rest } = options;
   return {
     schemaVersion: 1,
     meta: {

@@ -45,6 +45,12 @@ export interface AnalyzeOptions {
   /** Longest note text in characters; longer notes are truncated with a warning. Default 10,000. */
   maxNoteLength?: number;
   /**
+   * Called after each stage of the pipeline with its name (`prepare`, `terms`,
+   * `guided`, `features`, `cluster`, `stability`, `describe`, `report`) and its
+   * duration in milliseconds: for progress bars and benchmarks. Not part of the report.
+   */
+  onStage?: (stage: string, ms: number) => void;
+  /**
    * Notes whose cosine similarity to their theme's centre is below this go to
    * no theme (`themeId: null`, `reason: 'outlier'`). 0 to 1; default 0 (every
    * note with content gets a theme).

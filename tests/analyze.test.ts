@@ -99,6 +99,20 @@ describe('analyze: the contract', () => {
     expect(without.themes[0]!.keywords.map((k) => k.term)).not.toContain('Schule');
   });
 
+  it('reports each stage to onStage and keeps the callback out of the report', () => {
+    const seen: string[] = [];
+    const report = analyze(SMALL, {
+      k: 3,
+      onStage: (stage, ms) => {
+        expect(ms).toBeGreaterThanOrEqual(0);
+        seen.push(stage);
+      },
+    });
+    expect(seen).toEqual(['prepare', 'terms', 'guided', 'features', 'cluster', 'stability', 'describe', 'report']);
+    expect(Object.keys(report.meta.options)).not.toContain('onStage');
+    expect(JSON.stringify(report)).toBe(JSON.stringify(analyze(SMALL, { k: 3 })));
+  });
+
   it('throws only ThemenfinderError for arbitrary input and options', () => {
     fc.assert(
       fc.property(
