@@ -53,7 +53,6 @@ function analyzeLabels(texts: string[], k: number | 'auto', seed: number): { pre
 
 function main(): void {
   if (!hasSharedData()) throw new Error('shared data not found: set THEMENFINDER_SHARED or put shared/ beside the repo');
-  const out: string[] = [];
   const all = sets();
   const termCache = new Map<string, Terms>();
   const termsFor = (s: DataSet): Terms => {
@@ -63,6 +62,68 @@ function main(): void {
       termCache.set(s.name, t);
     }
     return t;
+  };
+
+  // 0. The bundled workshop corpus (no public labels): sizes only.
+  const corpus = parseBoard(readFileSync(new URL('../corpus/zukunftscamp-2021.txt', import.meta.url), 'utf8'))
+    .filter((u) => u.kind === 'note')
+    .map((u) => u.text);
+  const corpusRows: string[] = [];
+  for (const k of [10, 'auto'] as const) {
+    const t0 = performance.now();
+    const report = analyze(corpus, { k, seed: 0, stability: false } as never);
+    const ms = performance.now() - t0;
+    const largest = Math.max(...report.themes.map((t) => t.share));
+    corpusRows.push(`| ${k} | ${corpus.length} | ${report.meta.k} | ${fmt(largest, 2)} | ${report.themes.map((t) => t.label).join(', ')} | ${Math.round(ms)} |`);
+    log(corpusRows[corpusRows.length - 1]!);
+  }
+
+  const variantRows: string[] = [];
+  const kRows: string[] = [];
+  const outRows: string[] = [];
+  const write = (done: boolean): void => {
+    const out: string[] = [];
+      out.push(
+      '# Quality',
+      '',
+      'Written by `npm run eval` (`tsx eval/run.ts`). Scores: NMI (arithmetic normalisation, as',
+      "scikit-learn's default), ARI, V-measure, share of the largest theme; references from",
+      '`../shared/reference/RESULTS.md` (scikit-learn TF-IDF + KMeans, same data). Method and choices:',
+      '[docs/quality.md](docs/quality.md).',
+      '',
+      `## The library with its defaults (k = number of labels, seeds ${SEEDS.join(', ')}; auto k with seed 0)`,
+      '',
+      '| data | k | ref. NMI | NMI (mean ± sd) | NMI seed 0 | target | met (mean) | ref. ARI | ARI | V | ref. largest | largest | auto k | NMI (auto k) | ms / run |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      ...main,
+      '',
+      `## Variants tried (NMI / largest-theme share, mean over seeds ${VARIANT_SEEDS.join(', ')})`,
+      '',
+      `| variant | ${all.map((s) => s.name).join(' | ')} |`,
+      `|---|${all.map(() => '---').join('|')}|`,
+      ...variantRows,
+      '',
+      '## Automatic k: criterion, chosen k and NMI (seed 0, range 2 … √(n/2))',
+      '',
+      `| criterion | ${all.map((s) => `${s.name} (labels: ${s.k})`).join(' | ')} |`,
+      `|---|${all.map(() => '---').join('|')}|`,
+      ...kRows,
+      '',
+      '## Outlier threshold: NMI of the assigned notes / share set aside (seed 0)',
+      '',
+      `| threshold | ${all.map((s) => s.name).join(' | ')} |`,
+      `|---|${all.map(() => '---').join('|')}|`,
+      ...outRows,
+      '',
+      `## The bundled corpus (${corpus.length} notes of parseBoard, kind note; no public coding)`,
+      '',
+      '| k asked | notes | themes | largest share | labels | ms |',
+      '|---|---|---|---|---|---|',
+      ...corpusRows,
+      '',
+    );
+    if (!done) out.push('_(Run in progress: sections below the last filled one are still empty.)_', '');
+      writeFileSync(new URL('../QUALITY.md', import.meta.url), out.join('\n'));
   };
 
   // 1. The library with its defaults, k = number of labels, seeds 0..4; and k = 'auto'.
@@ -83,6 +144,7 @@ function main(): void {
       `| ${s.name} | ${s.k} | ${fmt(s.reference.nmi)} | ${fmt(nmi)} ± ${fmt(sd)} | ${fmt(runs[0]!.nmi)} | ${s.target > 0 ? `>= ${s.target}` : '-'} | ${met} | ${fmt(s.reference.ari)} | ${fmt(mean(runs.map((r) => r.ari)))} | ${fmt(mean(runs.map((r) => r.vMeasure)))} | ${fmt(s.reference.largest, 2)} | ${fmt(mean(runs.map((r) => r.largest)), 2)} | ${auto.k} | ${fmt(autoScore.nmi)} | ${Math.round(mean(runs.map((r) => r.ms)))} |`,
     );
     log(main[main.length - 1]!);
+    write(false);
   }
 
   // 2. Variants of the representation and the clustering (fitThemes directly, same terms).
@@ -90,10 +152,10 @@ function main(): void {
   // (the long-text rule gives the default there, and dense TF-IDF of whole articles takes
   // minutes; round 1 measured it: 0.356); '-' marks such cells.
   const noLong = { longText: null } as const;
-  const variants: Array<[string, Variant, { short?: boolean; quick?: boolean }?]> = [
+  const variants: Array<[string, Variant, { short?: boolean; longOnly?: boolean; quick?: boolean }?]> = [
     ['words only, no LSA (dense TF-IDF, as the reference)', { dims: 0, ngrams: null, ...noLong }, { short: true, quick: true }],
     ['words, LSA 20', { dims: 20, ngrams: null, ...noLong }],
-    ['words, LSA 80 (the long-text rule)', { dims: 80, ngrams: null, ...noLong }],
+    ['words, LSA 50 (the long-text rule)', { dims: 50, ngrams: null, ...noLong }],
     ['words + 4-5-grams x1, LSA 20, no long-text rule (round-1 default)', { ngrams: { min: 4, max: 5, weight: 1 }, ...noLong }, { short: true, quick: true }],
     ['words + 3-5-grams x1.5, LSA 20 (default)', {}, { quick: true }],
     ['words + 3-5-grams x1', { ngrams: { min: 3, max: 5, weight: 1 } }, { short: true }],
@@ -103,9 +165,9 @@ function main(): void {
     ['default, LSA 10', { dims: 10 }, { short: true }],
     ['default, LSA 30', { dims: 30 }, { short: true }],
     ['default, LSA 50', { dims: 50 }, { short: true }],
-    ['default, long texts LSA 50', { longText: { minTokens: 30, dims: 50 } }],
-    ['default, long texts LSA 100', { longText: { minTokens: 30, dims: 100 } }],
-    ['default, long texts LSA 150', { longText: { minTokens: 30, dims: 150 } }],
+    ['default, long texts LSA 80', { longText: { minTokens: 30, dims: 80 } }, { longOnly: true }],
+    ['default, long texts LSA 100', { longText: { minTokens: 30, dims: 100 } }, { longOnly: true }],
+    ['default, long texts LSA 150', { longText: { minTokens: 30, dims: 150 } }, { longOnly: true }],
     ['default, SVD with 3 power iterations (round 1)', { powerIterations: 3 }],
     ['default + compound parts x1', { compounds: 1 }, { quick: true }],
     ['default without dedupe', { dedupe: false }],
@@ -115,11 +177,10 @@ function main(): void {
     ['consensus of 20 k-means partitions', { method: 'consensus', consensus: { partitions: 20, overSplit: 1 } }],
   ];
   const chosen = quick ? variants.filter(([, , o]) => o?.quick) : variants;
-  const variantRows: string[] = [];
   for (const [name, v, o] of chosen) {
     const cells: string[] = [];
     for (const s of all) {
-      if (o?.short && s.long) {
+      if ((o?.short && s.long) || (o?.longOnly && !s.long)) {
         cells.push('-');
         continue;
       }
@@ -129,11 +190,11 @@ function main(): void {
     }
     variantRows.push(`| ${name} | ${cells.join(' | ')} |`);
     log(variantRows[variantRows.length - 1]!);
+    write(false);
   }
 
   // 3. Automatic k: which criterion picks a k with good NMI.
   const criteria: KCriterion[] = ['silhouette', 'calinski', 'davies-bouldin', 'stability'];
-  const kRows: string[] = [];
   for (const criterion of criteria) {
     const cells: string[] = [];
     for (const s of all) {
@@ -143,10 +204,10 @@ function main(): void {
     }
     kRows.push(`| ${criterion} | ${cells.join(' | ')} |`);
     log(kRows[kRows.length - 1]!);
+    write(false);
   }
 
   // 4. Outlier thresholds: NMI on the assigned notes and the share set aside.
-  const outRows: string[] = [];
   for (const threshold of [0, 0.1, 0.2, 0.3, 0.4]) {
     const cells: string[] = [];
     for (const s of all) {
@@ -160,60 +221,7 @@ function main(): void {
     log(outRows[outRows.length - 1]!);
   }
 
-  // 5. The bundled workshop corpus (no public labels): sizes only.
-  const corpus = parseBoard(readFileSync(new URL('../corpus/zukunftscamp-2021.txt', import.meta.url), 'utf8'))
-    .filter((u) => u.kind === 'note')
-    .map((u) => u.text);
-  const corpusRows: string[] = [];
-  for (const k of [10, 'auto'] as const) {
-    const t0 = performance.now();
-    const report = analyze(corpus, { k, seed: 0, stability: false } as never);
-    const ms = performance.now() - t0;
-    const largest = Math.max(...report.themes.map((t) => t.share));
-    corpusRows.push(`| ${k} | ${corpus.length} | ${report.meta.k} | ${fmt(largest, 2)} | ${report.themes.map((t) => t.label).join(', ')} | ${Math.round(ms)} |`);
-    log(corpusRows[corpusRows.length - 1]!);
-  }
-
-  out.push(
-    '# Quality',
-    '',
-    'Written by `npm run eval` (`tsx eval/run.ts`). Scores: NMI (arithmetic normalisation, as',
-    "scikit-learn's default), ARI, V-measure, share of the largest theme; references from",
-    '`../shared/reference/RESULTS.md` (scikit-learn TF-IDF + KMeans, same data). Method and choices:',
-    '[docs/quality.md](docs/quality.md).',
-    '',
-    `## The library with its defaults (k = number of labels, seeds ${SEEDS.join(', ')}; auto k with seed 0)`,
-    '',
-    '| data | k | ref. NMI | NMI (mean ± sd) | NMI seed 0 | target | met (mean) | ref. ARI | ARI | V | ref. largest | largest | auto k | NMI (auto k) | ms / run |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ...main,
-    '',
-    `## Variants tried (NMI / largest-theme share, mean over seeds ${VARIANT_SEEDS.join(', ')})`,
-    '',
-    `| variant | ${all.map((s) => s.name).join(' | ')} |`,
-    `|---|${all.map(() => '---').join('|')}|`,
-    ...variantRows,
-    '',
-    '## Automatic k: criterion, chosen k and NMI (seed 0, range 2 … √(n/2))',
-    '',
-    `| criterion | ${all.map((s) => `${s.name} (labels: ${s.k})`).join(' | ')} |`,
-    `|---|${all.map(() => '---').join('|')}|`,
-    ...kRows,
-    '',
-    '## Outlier threshold: NMI of the assigned notes / share set aside (seed 0)',
-    '',
-    `| threshold | ${all.map((s) => s.name).join(' | ')} |`,
-    `|---|${all.map(() => '---').join('|')}|`,
-    ...outRows,
-    '',
-    `## The bundled corpus (${corpus.length} notes of parseBoard, kind note; no public coding)`,
-    '',
-    '| k asked | notes | themes | largest share | labels | ms |',
-    '|---|---|---|---|---|---|',
-    ...corpusRows,
-    '',
-  );
-  writeFileSync(new URL('../QUALITY.md', import.meta.url), out.join('\n'));
+  write(true);
   log('wrote QUALITY.md');
 }
 

@@ -66,7 +66,7 @@ export const DEFAULT_FIT: Readonly<Omit<FitOptions, 'k' | 'seed' | 'restarts' | 
   Object.freeze({
     dims: 20,
     ngrams: { min: 3, max: 5, weight: 1.5 },
-    longText: { minTokens: 30, dims: 80 },
+    longText: { minTokens: 30, dims: 50 },
     compounds: 0,
     dedupe: true,
   });
