@@ -89,7 +89,8 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   stage('features');
 
   // Cluster (see docs/quality.md): deduplicated term bags, word + character
-  // n-gram TF-IDF, LSA, spherical k-means; k given (clamped) or chosen.
+  // 3-5-gram TF-IDF and LSA 20 for short notes (words only and LSA 50 for
+  // long texts), spherical k-means; k given (clamped) or chosen.
   const fit = fitThemes(
     {
       stems: content.map((i) => stems[i]!),
