@@ -118,7 +118,7 @@ export function describeThemes(input: DescribeInput): Description {
       weight: round(weight),
     }));
     const representatives = representativesOf(idx, scores, stems, input.representatives);
-    return { cluster: c, label: keywords[0]?.term ?? '(no keywords)', keywords, members: idx, representatives };
+    return { cluster: c, label: pickLabel(keywords), keywords, members: idx, representatives };
   });
   const themes = described
     .filter((t) => t.members.length > 0)
@@ -155,6 +155,37 @@ function denseToSparse(vectors: readonly Float64Array[]): SparseMatrix {
     indptr[i + 1] = p;
   });
   return { rows: vectors.length, cols, indptr, indices, values };
+}
+
+/**
+ * The label of a theme: the strongest of its top three keywords that reads
+ * like a noun (capitalised, not an inflected adjective or participle); the
+ * top keyword when none does.
+ *
+ * @example
+ * ```ts
+ * pickLabel([{ term: 'Digitale' }, { term: 'Digitalisierung' }]); // 'Digitalisierung'
+ * ```
+ */
+export function pickLabel(keywords: ReadonlyArray<{ term: string }>): string {
+  if (keywords.length === 0) return '(no keywords)';
+  const noun = keywords.slice(0, 3).find((kw) => /^\p{Lu}/u.test(kw.term) && !looksInflected(kw.term));
+  return (noun ?? keywords[0]!).term;
+}
+
+/** Adjectives used as nouns in workshop notes: they are good labels. */
+const NOMINALISED = new Set([
+  'jugendliche', 'jugendlichen', 'erwachsene', 'erwachsenen', 'beteiligte', 'beteiligten',
+  'benachteiligte', 'benachteiligten', 'verantwortliche', 'verantwortlichen', 'ehrenamtliche',
+  'ehrenamtlichen', 'beschäftigte', 'beschäftigten', 'angestellte', 'angestellten', 'ältere', 'älteren',
+]);
+
+/** A capitalised word that ends like an inflected adjective or participle, not like a German noun. */
+function looksInflected(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (NOMINALISED.has(lower)) return false;
+  if (/(?:ung|heit|keit|schaft|tion|tät|ismus|nis|ment|ur|ik|ei|chen|ling)(?:en|e|s)?$/u.test(lower)) return false;
+  return /(?:isch|lich|ig|bar|sam|los|haft|ell|iv|al|är|end)(?:e|en|er|es|em)$/u.test(lower) || /(?:ene|enen)$/u.test(lower);
 }
 
 /** Two themes must not share a label: append the next keyword that differs. */
