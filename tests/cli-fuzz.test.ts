@@ -11,26 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/main';
+import { runCaptured } from './helpers/cli';
 import type { ThemeReport } from '../src/types';
 
 const dir = mkdtempSync(join(tmpdir(), 'tf-fuzz-'));
 let fileCounter = 0;
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = runCaptured;
 
 // --- file contents -----------------------------------------------------------
 

@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCaptured } from './helpers/cli';
 import { analyze } from '../src/analyze';
 import { runCli } from '../src/cli/main';
 import { crosstab, withCrosstabs } from '../src/crosstab';
@@ -230,20 +231,7 @@ describe('metadata keys cannot pollute prototypes', () => {
         '{"text":"Netzwerk und Kooperation","__proto__":"A","prototype":"x"}',
       ].join('\n'),
     );
-    const run = async (args: string[]) => {
-      let stdout = '';
-      let stderr = '';
-      const code = await runCli(args, {
-        stdout: (t) => {
-          stdout += t;
-        },
-        stderr: (t) => {
-          stderr += t;
-        },
-        isTTY: false,
-      });
-      return { code, stdout, stderr };
-    };
+    const run = runCaptured;
     const ok = await run(['analyze', file, '--format', 'json', '--by', '__proto___,constructor_', '--quiet']);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
+import { runCaptured } from './helpers/cli';
 import { analyze } from '../src/analyze';
-import { runCli } from '../src/cli/main';
 import { german } from '../src/language/german';
 import { normalizeText } from '../src/normalize';
 import { extractTerms } from '../src/terms';
@@ -205,20 +205,7 @@ describe('odd but valid input through analyze', () => {
   });
 });
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = runCaptured;
 
 describe('odd but valid input through the CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tf-odd-'));
