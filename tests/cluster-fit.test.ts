@@ -115,6 +115,15 @@ describe('long-text rule, spectral, consensus, smoothing', () => {
     expect(groups(long.labels)).toEqual(groups(short.labels));
   });
 
+  it('default method: consensus for short notes up to consensusUpTo, k-means above it and for long texts', () => {
+    const labelsOf = (stems: string[][], over: Partial<FitOptions>): number[] => Array.from(fitThemes({ stems }, base(over)).labels);
+    expect(DEFAULT_FIT.consensusUpTo).toBeGreaterThan(PLANTED.length);
+    expect(labelsOf(PLANTED, {})).toEqual(labelsOf(PLANTED, { method: 'consensus' }));
+    expect(labelsOf(PLANTED, { consensusUpTo: PLANTED.length - 1 })).toEqual(labelsOf(PLANTED, { method: 'kmeans' }));
+    expect(labelsOf(LONG, {})).toEqual(labelsOf(LONG, { method: 'kmeans' }));
+    expect(groups(fitThemes({ stems: PLANTED }, base()).labels)).toEqual(groups(fitThemes({ stems: PLANTED }, base({ method: 'kmeans' })).labels));
+  });
+
   for (const [name, over] of [
     ['spectral', { method: 'spectral', neighbours: 3 }],
     ['consensus', { method: 'consensus', consensus: { partitions: 5, overSplit: 1 } }],

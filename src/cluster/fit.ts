@@ -49,8 +49,17 @@ export interface FitOptions {
   kCriterion?: KCriterion;
   /** Range of the automatic k (default: {@link kRange} of the distinct notes). */
   kBounds?: { min: number; max: number };
-  /** Clustering of the embedded notes: spherical k-means, or spectral on a kNN graph (default 'kmeans'). */
+  /**
+   * Clustering of the embedded notes: spherical k-means, spectral on a kNN graph, or the consensus
+   * of many k-means partitions. Default: see {@link FitOptions.consensusUpTo}.
+   */
   method?: 'kmeans' | 'spectral' | 'consensus';
+  /**
+   * When `method` is not given: short notes with at most this many distinct notes (with terms) are
+   * clustered by consensus, everything else (more notes, long texts) by spherical k-means.
+   * 0 or absent = always k-means.
+   */
+  consensusUpTo?: number;
   /** Base partitions of the consensus method, and their k as a multiple of k. */
   consensus?: { partitions: number; overSplit: number };
   /** Power iterations of the randomized SVD (default 5). */
@@ -69,6 +78,7 @@ export const DEFAULT_FIT: Readonly<Omit<FitOptions, 'k' | 'seed' | 'restarts' | 
     longText: { minTokens: 30, dims: 50 },
     compounds: 0,
     dedupe: true,
+    consensusUpTo: 5000,
   });
 
 /** The terms of the notes. */
@@ -189,11 +199,12 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
 
   const uLabels = new Int32Array(m).fill(-1);
   const uScores = new Float64Array(m);
+  const method = options.method ?? (!long && distinct <= (options.consensusUpTo ?? 0) ? 'consensus' : 'kmeans');
   if (k >= 1) {
     const clustering =
-      options.method === 'spectral'
+      method === 'spectral'
         ? spectralClustering(embedded, k, { seed: options.seed, restarts: options.restarts, neighbours: options.neighbours })
-        : options.method === 'consensus'
+        : method === 'consensus'
           ? consensusClustering(embedded, k, { seed: options.seed, restarts: options.restarts, ...options.consensus })
           : sphericalKmeans(embedded, k, { seed: options.seed, restarts: options.restarts });
     const centres = clustering.centroids.map(unit);
