@@ -157,7 +157,7 @@ function main(): void {
     ['words, LSA 20', { dims: 20, ngrams: null, ...noLong }],
     ['words, LSA 50 (the long-text rule)', { dims: 50, ngrams: null, ...noLong }],
     ['words + 4-5-grams x1, LSA 20, no long-text rule (round-1 default)', { ngrams: { min: 4, max: 5, weight: 1 }, ...noLong }, { short: true, quick: true }],
-    ['words + 3-5-grams x1.5, LSA 20 (default: consensus up to 5,000 short notes)', {}, { quick: true }],
+    ['words + 3-5-grams x1.5, LSA 20 (default: consensus of 15 partitions up to 5,000 short notes)', {}, { quick: true }],
     ['words + 3-5-grams x1', { ngrams: { min: 3, max: 5, weight: 1 } }, { short: true }],
     ['words + 3-5-grams x2', { ngrams: { min: 3, max: 5, weight: 2 } }, { short: true }],
     ['words + 3-6-grams x1.5', { ngrams: { min: 3, max: 6, weight: 1.5 } }, { short: true }],
@@ -177,6 +177,8 @@ function main(): void {
     ['consensus of 20 k-means partitions', { method: 'consensus', consensus: { partitions: 20, overSplit: 1 } }],
     // Round 3: the default clusters short notes (up to consensusUpTo distinct notes) by consensus.
     ['plain spherical k-means for short notes too (before round 3)', { method: 'kmeans' }, { quick: true }],
+    ['consensus of 10 partitions for short notes', { consensus: { partitions: 10, overSplit: 1 } }, { short: true, quick: true }],
+    ['consensus of 20 partitions for short notes', { consensus: { partitions: 20, overSplit: 1 } }, { short: true, quick: true }],
     ['long texts: maxDf 0.3', { maxDf: 0.3 }, { longOnly: true, quick: true }],
     ['long texts: maxDf 0.4', { maxDf: 0.4 }, { longOnly: true, quick: true }],
     ['long texts: minDf 3', { minDf: 3 }, { longOnly: true, quick: true }],

@@ -56,7 +56,8 @@ export interface FitOptions {
   method?: 'kmeans' | 'spectral' | 'consensus';
   /**
    * When `method` is not given: short notes with at most this many distinct notes (with terms) are
-   * clustered by consensus, everything else (more notes, long texts) by spherical k-means.
+   * clustered by consensus (of {@link FitOptions.consensus} partitions), everything else (more
+   * notes, long texts) by spherical k-means.
    * 0 or absent = always k-means.
    */
   consensusUpTo?: number;
@@ -79,6 +80,7 @@ export const DEFAULT_FIT: Readonly<Omit<FitOptions, 'k' | 'seed' | 'restarts' | 
     compounds: 0,
     dedupe: true,
     consensusUpTo: 5000,
+    consensus: { partitions: 15, overSplit: 1 },
   });
 
 /** The terms of the notes. */
