@@ -90,7 +90,9 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
 
   // Cluster (see docs/quality.md): deduplicated term bags, word + character
   // 3-5-gram TF-IDF and LSA 20 for short notes (words only and LSA 50 for
-  // long texts), spherical k-means; k given (clamped) or chosen.
+  // long texts); a consensus of 15 spherical k-means partitions for short
+  // notes (up to 5,000 distinct), plain spherical k-means otherwise; k given
+  // (clamped) or chosen by silhouette.
   const fit = fitThemes(
     {
       stems: content.map((i) => stems[i]!),
