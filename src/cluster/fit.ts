@@ -17,6 +17,13 @@ import { knnSmooth } from './smooth';
 import { spectralClustering } from './spectral';
 import { createRandom, deriveSeed } from './random';
 
+/**
+ * Below this many distinct notes the consensus is not used: its co-association
+ * of a few partitions is too coarse on a handful of notes (5 notes, k = 2 split
+ * an obvious pair), while k-means with restarts finds the optimum there.
+ */
+export const CONSENSUS_MIN_NOTES = 100;
+
 /** How to represent and cluster the notes. */
 export interface FitOptions {
   /** Number of themes, or `'auto'`. */
@@ -55,8 +62,8 @@ export interface FitOptions {
    */
   method?: 'kmeans' | 'spectral' | 'consensus';
   /**
-   * When `method` is not given: short notes with at most this many distinct notes (with terms) are
-   * clustered by consensus (of {@link FitOptions.consensus} partitions), everything else (more
+   * When `method` is not given: short notes with at least {@link CONSENSUS_MIN_NOTES} and at most
+   * this many distinct notes (with terms) are clustered by consensus (of {@link FitOptions.consensus} partitions), everything else (more
    * notes, long texts) by spherical k-means.
    * 0 or absent = always k-means.
    */
@@ -201,7 +208,9 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
 
   const uLabels = new Int32Array(m).fill(-1);
   const uScores = new Float64Array(m);
-  const method = options.method ?? (!long && distinct <= (options.consensusUpTo ?? 0) ? 'consensus' : 'kmeans');
+  const method =
+    options.method ??
+    (!long && distinct >= CONSENSUS_MIN_NOTES && distinct <= (options.consensusUpTo ?? 0) ? 'consensus' : 'kmeans');
   if (k >= 1) {
     const clustering =
       method === 'spectral'
