@@ -15,7 +15,7 @@ import { consensusClustering } from './consensus';
 import { sphericalKmeans } from './kmeans';
 import { knnSmooth } from './smooth';
 import { spectralClustering } from './spectral';
-import { createRandom, deriveSeed } from './random';
+import { seededSample as sampleIndices } from './random';
 
 /**
  * Below this many distinct notes the consensus is not used: its co-association
@@ -291,18 +291,9 @@ function embed(matrix: SparseMatrix, rows: number[], dims: number, seed: number,
   });
 }
 
-/** Up to `size` of the indices 0 … n-1, chosen by the seed, ascending. */
+/** Up to `size` of the indices 0 … n-1, chosen by the seed, ascending (the SVD's sample). */
 export function seededSample(n: number, size: number, seed: number): number[] {
-  const idx = Array.from({ length: n }, (_, i) => i);
-  if (n <= size) return idx;
-  const random = createRandom(deriveSeed(seed, 31337));
-  for (let i = 0; i < size; i++) {
-    const j = i + Math.floor(random() * (n - i));
-    const t = idx[i]!;
-    idx[i] = idx[j]!;
-    idx[j] = t;
-  }
-  return idx.slice(0, size).sort((a, b) => a - b);
+  return sampleIndices(n, size, seed, 31337);
 }
 
 function subMatrix(m: SparseMatrix, rows: number[]): SparseMatrix {

@@ -33,3 +33,26 @@ export function createRandom(seed: number): Random {
 export function deriveSeed(seed: number, index: number): number {
   return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
 }
+
+/**
+ * Up to `size` of the indices 0 … n-1, drawn without replacement by a
+ * partial Fisher–Yates shuffle seeded with `deriveSeed(seed, salt)`, ascending.
+ * The salt keeps samples of different steps of one run independent.
+ *
+ * @example
+ * ```ts
+ * seededSample(10, 3, 42, 1); // three ascending indices, always the same for seed 42 and salt 1
+ * ```
+ */
+export function seededSample(n: number, size: number, seed: number, salt: number): number[] {
+  const idx = Array.from({ length: n }, (_, i) => i);
+  if (n <= size) return idx;
+  const random = createRandom(deriveSeed(seed, salt));
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(random() * (n - i));
+    const t = idx[i]!;
+    idx[i] = idx[j]!;
+    idx[j] = t;
+  }
+  return idx.slice(0, size).sort((a, b) => a - b);
+}

@@ -11,7 +11,7 @@
 import type { SparseMatrix } from '../vectors/sparse';
 import { randomizedSvd } from '../vectors/svd';
 import { type Clustering, sphericalKmeans } from './kmeans';
-import { createRandom, deriveSeed } from './random';
+import { deriveSeed, seededSample } from './random';
 
 /** Options of {@link spectralClustering}. */
 export interface SpectralOptions {
@@ -46,7 +46,7 @@ export function spectralClustering(vectors: Float64Array[], k: number, options: 
   const limit = options.sampleLimit ?? 2500;
   const knn = Math.max(1, Math.min(options.neighbours ?? 15, n - 1));
   if (k <= 1 || n <= k + 1 || knn < 2) return sphericalKmeans(vectors, Math.max(1, Math.min(k, n)), options);
-  const sample = n > limit ? seededIndices(n, limit, options.seed) : null;
+  const sample = n > limit ? seededSample(n, limit, options.seed, 9091) : null;
   const points = sample ? sample.map((i) => vectors[i]!) : vectors;
   const embedding = spectralEmbedding(points, k + (options.extra ?? 0), knn, options.seed);
   const clustered = sphericalKmeans(embedding, k, { seed: options.seed, restarts: options.restarts });
@@ -153,18 +153,6 @@ function topIndices(values: Float64Array, m: number): number[] {
     }
   }
   return heap;
-}
-
-function seededIndices(n: number, size: number, seed: number): number[] {
-  const idx = Array.from({ length: n }, (_, i) => i);
-  const random = createRandom(deriveSeed(seed, 9091));
-  for (let i = 0; i < size; i++) {
-    const j = i + Math.floor(random() * (n - i));
-    const t = idx[i]!;
-    idx[i] = idx[j]!;
-    idx[j] = t;
-  }
-  return idx.slice(0, size).sort((a, b) => a - b);
 }
 
 function centresOf(points: Float64Array[], labels: Int32Array, k: number): Float64Array[] {

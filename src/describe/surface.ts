@@ -7,40 +7,6 @@
 export type SurfaceCounts = Map<string, Map<string, number>>;
 
 /**
- * Counts the surface forms of every stem.
- *
- * @param stems - Stems of each note.
- * @param surfaces - Surface words of each note, aligned with `stems`.
- * @param include - Optional filter of notes to count (by index).
- * @returns stem → surface → count.
- *
- * @example
- * ```ts
- * countSurfaces([['schul']], [['Schulen']]).get('schul'); // Map { 'Schulen' => 1 }
- * ```
- */
-export function countSurfaces(
-  stems: ReadonlyArray<ReadonlyArray<string>>,
-  surfaces: ReadonlyArray<ReadonlyArray<string>>,
-  include?: (index: number) => boolean,
-): SurfaceCounts {
-  const counts: SurfaceCounts = new Map();
-  stems.forEach((row, i) => {
-    if (include && !include(i)) return;
-    row.forEach((stem, j) => {
-      const surface = surfaces[i]![j]!;
-      let forms = counts.get(stem);
-      if (!forms) {
-        forms = new Map();
-        counts.set(stem, forms);
-      }
-      forms.set(surface, (forms.get(surface) ?? 0) + 1);
-    });
-  });
-  return counts;
-}
-
-/**
  * The most frequent surface form of a stem; ties go to the capitalised form
  * (German nouns), then code-point order. Falls back to the stem itself.
  *
@@ -72,7 +38,7 @@ function preferForm(a: string, b: string): boolean {
 
 /**
  * Counts the surface forms of every stem per theme in one pass over the
- * notes (the same counts as {@link countSurfaces} with a per-theme filter,
+ * notes (counts of each stem's surface forms, one map per theme,
  * without visiting every note once per theme).
  *
  * @param stems - Stems of each note.
