@@ -1,21 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PLANTED_NOTES } from './helpers/notes';
 import { analyze } from '../src/analyze';
 import { ThemenfinderError } from '../src/errors';
 import { parseBoard } from '../src/import/board';
 import { corpusText } from './helpers/corpus';
 
-const SMALL = [
-  'Digitalisierung der Schulen vorantreiben',
-  'Digitalisierung: Endgeräte für alle Schüler',
-  'WLAN und Digitalisierung in allen Schulen',
-  'Netzwerke der Bildungsakteure stärken',
-  'Netzwerke mit Kooperationspartnern ausbauen',
-  'Netzwerke und Kooperation verstetigen',
-  'Bildungsmonitoring mit Daten unterlegen',
-  'Datenbasierte Steuerung durch Bildungsmonitoring',
-  'Daten aus dem Monitoring nutzen',
-];
+const SMALL = PLANTED_NOTES;
 
 function corpusNotes() {
   return parseBoard(corpusText())

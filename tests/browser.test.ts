@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLANTED_NOTES } from './helpers/notes';
 import { analyze } from '../src/analyze';
 import { parseBoard } from '../src/import/board';
 import { renderHtml } from '../src/render/html';
@@ -151,17 +152,7 @@ describe.skipIf(!available && !process.env.CI)('in a real browser', () => {
       return route.fulfill({ status: 404, body: '' });
     });
     await page.goto(`${ORIGIN}/examples/browser.html`);
-    const lines = [
-      'Digitalisierung der Schulen vorantreiben',
-      'Digitalisierung: Endgeräte für alle Schüler',
-      'WLAN und Digitalisierung in allen Schulen',
-      'Netzwerke der Bildungsakteure stärken',
-      'Netzwerke mit Kooperationspartnern ausbauen',
-      'Netzwerke und Kooperation verstetigen',
-      'Bildungsmonitoring mit Daten unterlegen',
-      'Datenbasierte Steuerung durch Bildungsmonitoring',
-      'Daten aus dem Monitoring nutzen',
-    ];
+    const lines = PLANTED_NOTES;
     await page.fill('#notes', lines.join('\n'));
     await page.selectOption('#k', '3');
     await page.click('#run');

@@ -1,22 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PLANTED_NOTES } from './helpers/notes';
 import { analyze } from '../src/analyze';
 import { mergeThemes, renameTheme, splitTheme } from '../src/edit';
 import type { ThemenfinderError } from '../src/errors';
 import type { ThemeReport } from '../src/types';
 
-const NOTES = [
-  'Digitalisierung der Schulen vorantreiben',
-  'Digitalisierung: Endgeräte für alle Schüler',
-  'WLAN und Digitalisierung in allen Schulen',
-  'Netzwerke der Bildungsakteure stärken',
-  'Netzwerke mit Kooperationspartnern ausbauen',
-  'Netzwerke und Kooperation verstetigen',
-  'Bildungsmonitoring mit Daten unterlegen',
-  'Datenbasierte Steuerung durch Bildungsmonitoring',
-  'Daten aus dem Monitoring nutzen',
-  '…',
-];
+const NOTES = [...PLANTED_NOTES, '…'];
 
 /** The invariants every report must keep. */
 function checkReport(report: ThemeReport): void {
