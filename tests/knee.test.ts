@@ -38,7 +38,9 @@ describe('kneeScores', () => {
           const ks = curve.map((_, i) => i + 2);
           const a = kneeScores(ks, curve);
           const b = kneeScores(ks, curve.map((c) => c * scale + offset));
-          a.forEach((s, i) => expect(b[i]).toBeCloseTo(s, 6));
+          a.forEach((s, i) => {
+            expect(b[i]).toBeCloseTo(s, 6);
+          });
         },
       ),
     );
