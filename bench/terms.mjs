@@ -10,7 +10,8 @@
 // old copy lives in src/. Texts: the 1,028 whole 10kGNAD test articles, the
 // 1,004 SIB-200 sentences, the corpus notes (board parser), and the seeded
 // 100k synthetic notes of bench/generate.mjs. Both sides take turns in each
-// run; the table gives the best and the median of --runs runs.
+// run; the table gives CPU time (steadier than wall time on a shared
+// machine): the first run, and the best and the median of --runs runs.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -71,6 +72,12 @@ function loadCorpora() {
 function corpusNotes() {
   const text = readFileSync(join(root, 'corpus/zukunftscamp-2021.txt'), 'utf8');
   return text.split(/\r?\n/).filter((l) => l.trim() !== '');
+}
+
+/** CPU time of this process in ms (user + system): steadier than wall time on a shared machine. */
+function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 function median(xs) {
@@ -155,7 +162,7 @@ if (only) {
   process.exit(0);
 }
 
-console.log(`terms stage, base ${hash} (old) vs working tree (new), cistem, best / median of ${RUNS} runs, ms\n`);
+console.log(`terms stage, base ${hash} (old) vs working tree (new), cistem, CPU ms of the process (user + system; includes GC), first run and best / median of ${RUNS} runs\n`);
 console.log('| texts | notes | chars | old first | old best | old median | new first | new best | new median | speed-up (median) |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const { name, texts } of corpora) {
@@ -163,15 +170,15 @@ for (const { name, texts } of corpora) {
   const times = { old: [], new: [] };
   const first = {};
   for (const k of ['old', 'new']) {
-    const t0 = performance.now();
+    const t0 = cpuMs();
     termsStage(sides[k], texts, 'cistem'); // warm-up; the first run is what one analyze call pays
-    first[k] = performance.now() - t0;
+    first[k] = cpuMs() - t0;
   }
   for (let r = 0; r < RUNS; r++) {
     for (const k of r % 2 ? ['new', 'old'] : ['old', 'new']) {
-      const t0 = performance.now();
+      const t0 = cpuMs();
       termsStage(sides[k], texts, 'cistem');
-      times[k].push(performance.now() - t0);
+      times[k].push(cpuMs() - t0);
     }
   }
   const f = (x) => x.toFixed(1);
