@@ -156,29 +156,32 @@ function abbreviationSource(): string {
   return [...groups].map(([first, tails]) => `${anyCase(first)}(?:${tails.join('|')})`).join('|');
 }
 
-const ABBREVIATION_SOURCE = abbreviationSource();
-
 /**
  * The lexer. Groups: 1 whitespace, 2 abbreviation, 3 URL, 4 word (with inner hyphens/apostrophes),
  * 5 gender or ending suffix; no group = any other single character.
- * Alternatives are tried in order at each position.
+ * Alternatives are tried in order at each position. Built on first use:
+ * compiling its Unicode classes is a noticeable part of importing the module.
  */
-const LEXEME = new RegExp(
-  [
-    '(\\s+)',
-    `(?<![${W}])(${ABBREVIATION_SOURCE})`,
-    `(?<![${W}])((?:[hH][tT][tT][pP][sS]?:\\/\\/|[wW][wW][wW]\\.)\\S*)`,
-    // A word: runs of letters/digits joined by single hyphens or apostrophes (E-Learning, geht's).
-    `([\\p{L}\\p{N}][${W}]*(?:${CONNECTOR_CLASS}[\\p{L}\\p{N}][${W}]*)*)`,
-    // Gender suffixes: *innen *in _innen :innen /innen /-innen ·innen (and *Innen, _In);
-    // "innen" may continue a compound, "in" may not be followed by a letter.
-    `((?:[*_\\u00B7][iI]|[:/]-?i|\\/-I)nnen|(?:[*_\\u00B7][iI]|[:/]-?i)n(?![${W}])` +
-      // Slash endings (jede/r, Befristung/en) and parenthesised ones (Lehrer(innen), Wert(e)).
-      `|\\/(?:er|en|e|n|r|s)(?![${W}])|\\((?:innen|in|en|e|n|r|s)\\))`,
-    '[^]',
-  ].join('|'),
-  'uy',
-);
+function lexer(): RegExp {
+  LEXEME ??= new RegExp(
+    [
+      '(\\s+)',
+      `(?<![${W}])(${abbreviationSource()})`,
+      `(?<![${W}])((?:[hH][tT][tT][pP][sS]?:\\/\\/|[wW][wW][wW]\\.)\\S*)`,
+      // A word: runs of letters/digits joined by single hyphens or apostrophes (E-Learning, geht's).
+      `([\\p{L}\\p{N}][${W}]*(?:${CONNECTOR_CLASS}[\\p{L}\\p{N}][${W}]*)*)`,
+      // Gender suffixes: *innen *in _innen :innen /innen /-innen ·innen (and *Innen, _In);
+      // "innen" may continue a compound, "in" may not be followed by a letter.
+      `((?:[*_\\u00B7][iI]|[:/]-?i|\\/-I)nnen|(?:[*_\\u00B7][iI]|[:/]-?i)n(?![${W}])` +
+        // Slash endings (jede/r, Befristung/en) and parenthesised ones (Lehrer(innen), Wert(e)).
+        `|\\/(?:er|en|e|n|r|s)(?![${W}])|\\((?:innen|in|en|e|n|r|s)\\))`,
+      '[^]',
+    ].join('|'),
+    'uy',
+  );
+  return LEXEME;
+}
+let LEXEME: RegExp | undefined;
 
 /** Characters that join word parts: hyphens, apostrophes, the soft hyphen. */
 const CONNECTORS = /[-\u2010\u2011'\u2019\u02BC\u00B4`\u2018\u00AD]/g;
@@ -380,11 +383,12 @@ export function tokenizeGerman(text: string): Token[] {
       lexeme = text.slice(pos, plainEnd);
       next = plainEnd;
     } else {
-      LEXEME.lastIndex = pos;
-      const m = LEXEME.exec(text);
+      const lex = lexer();
+      lex.lastIndex = pos;
+      const m = lex.exec(text);
       /* c8 ignore next */
       if (m === null) break; // unreachable: the last alternative matches any character
-      next = LEXEME.lastIndex;
+      next = lex.lastIndex;
       lexeme = m[0];
       kind =
         m[4] !== undefined
