@@ -83,27 +83,32 @@ export function joinLines(lines: readonly string[]): string {
  * ```
  */
 export function normalizeText(text: string): string {
-  if (isNormal(text)) return text;
+  const plain = plainness(text);
+  if (plain === PLAIN_TEXT) return text;
+  if (plain === PLAIN_BUT_SPACES) return foldWhitespace(text);
   return foldCompatibility(joinLines(text.replace(FORMAT_CHARACTERS, '').split(LINE_BREAK)));
 }
 
-/**
- * Whether {@link normalizeText} would return `text` unchanged, by a cheap
- * test that most notes pass: every character is one that no step touches
- * (see {@link plainCharacters}), spaces are single, none at either end.
- */
-function isNormal(text: string): boolean {
+/** Every character is one that no step touches (see {@link plainCharacters}), spaces single, none at either end. */
+const PLAIN_TEXT = 0;
+/** As {@link PLAIN_TEXT}, but runs of plain spaces or a space at either end: only {@link foldWhitespace} has work. */
+const PLAIN_BUT_SPACES = 1;
+/** Anything else: the full pipeline. */
+const OTHER_TEXT = 2;
+
+/** How much of {@link normalizeText}'s work `text` needs, by one cheap scan that most notes pass. */
+function plainness(text: string): number {
   const n = text.length;
-  if (n === 0) return true;
-  if (text.charCodeAt(0) === SPACE || text.charCodeAt(n - 1) === SPACE) return false;
-  const plain = PLAIN ?? plainCharacters();
+  const table = PLAIN ?? plainCharacters();
+  let spaces = n > 0 && (text.charCodeAt(0) === SPACE || text.charCodeAt(n - 1) === SPACE);
   let previous = 0;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    if (code >= plain.length || plain[code] === 0 || (code === SPACE && previous === SPACE)) return false;
+    if (code >= table.length || table[code] === 0) return OTHER_TEXT;
+    if (code === SPACE && previous === SPACE) spaces = true;
     previous = code;
   }
-  return true;
+  return spaces ? PLAIN_BUT_SPACES : PLAIN_TEXT;
 }
 
 const SPACE = 0x20;
@@ -138,8 +143,8 @@ function plainCharacters(): Uint8Array {
 
 /** @internal For the tests: whether `code` is in the table of {@link plainCharacters}. */
 export function isPlainCharacter(code: number): boolean {
-  const plain = PLAIN ?? plainCharacters();
-  return code < plain.length && plain[code] === 1;
+  const table = PLAIN ?? plainCharacters();
+  return code < table.length && table[code] === 1;
 }
 
 /** Invisible format characters (Unicode category Cf): zero-width space and joiners, BiDi controls, soft hyphen, BOM, word joiner. */

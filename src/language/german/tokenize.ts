@@ -345,10 +345,12 @@ const LETTER_START = /^\p{L}/u;
 export function tokenizeGerman(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
-  // The token being built: [start, end) in `text`, its norm so far, whether
-  // its last part is a suffix, and a connector waiting for the next word.
+  // The token being built: [start, end) in `text`, its first lexeme, its
+  // norm so far, whether its last part is a suffix, and a connector waiting
+  // for the next word.
   let start = -1;
   let end = 0;
+  let first = '';
   let norm = '';
   let afterSuffix = false;
   let pending: string | null = null;
@@ -412,8 +414,9 @@ export function tokenizeGerman(text: string): Token[] {
         if (norm.length > MAX_TOKEN_LENGTH) norm = norm.slice(0, MAX_TOKEN_LENGTH + 1);
         pending = null;
       } else {
-        if (start >= 0) start = pushToken(tokens, text, start, end, norm);
+        if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
         start = pos;
+        first = lexeme;
         norm = word;
         pending = null;
       }
@@ -425,20 +428,20 @@ export function tokenizeGerman(text: string): Token[] {
         end = next;
         afterSuffix = true;
       } else {
-        if (start >= 0) start = pushToken(tokens, text, start, end, norm);
+        if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
         pos += 1;
         continue;
       }
     } else if (kind === SPACE) {
-      if (start >= 0) start = pushToken(tokens, text, start, end, norm);
+      if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
       chunkStart = next;
       chunkTokens = tokens.length;
       chunkChecked = false;
     } else if (kind === ABBREVIATION) {
-      if (start >= 0) start = pushToken(tokens, text, start, end, norm);
+      if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
       tokens.push({ surface: lexeme, norm: abbreviationNorm(lexeme) });
     } else if (kind === URL) {
-      if (start >= 0) start = pushToken(tokens, text, start, end, norm);
+      if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
     } else {
       // One other character: a connector after a suffix, or a separator.
       if ((lexeme === '.' || lexeme === '@') && !chunkChecked && startsWord(text, next)) {
@@ -456,24 +459,24 @@ export function tokenizeGerman(text: string): Token[] {
       if (start >= 0 && pending === null && isConnector(lexeme) && startsWord(text, next)) {
         pending = connectorNorm(lexeme);
       } else if (start >= 0) {
-        start = pushToken(tokens, text, start, end, norm);
+        start = pushToken(tokens, text, start, end, norm, first);
       }
     }
     pos = next;
   }
-  if (start >= 0) start = pushToken(tokens, text, start, end, norm);
+  if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
   return tokens;
 }
 
 /** Pushes the finished token `text[start, end)` if it is a word; returns -1 (no token being built). */
-function pushToken(tokens: Token[], text: string, start: number, end: number, norm: string): number {
-  const token = finishToken(text, start, end, norm);
+function pushToken(tokens: Token[], text: string, start: number, end: number, norm: string, first: string): number {
+  const token = finishToken(text, start, end, norm, first);
   if (token !== null) tokens.push(token);
   return -1;
 }
 
-/** Builds the token `text[start, end)` with its raw norm, or `null` when it is not a word. */
-function finishToken(text: string, start: number, end: number, rawNorm: string): Token | null {
+/** Builds the token `text[start, end)` (which begins with the lexeme `firstLexeme`) with its raw norm, or `null` when it is not a word. */
+function finishToken(text: string, start: number, end: number, rawNorm: string, firstLexeme: string): Token | null {
   if (rawNorm.length > MAX_TOKEN_LENGTH) return null;
   let norm = rawNorm.toLowerCase();
   // Text below U+0250 (letters with ccc 0, no decomposition to undo) is in NFC and has no emoji marks.
@@ -485,7 +488,8 @@ function finishToken(text: string, start: number, end: number, rawNorm: string):
   const first = norm.charCodeAt(0);
   const letterFirst = first < CLASS_TABLE_SIZE ? characterClass(first) === LETTER : LETTER_START.test(norm);
   if (!letterFirst && (!HAS_LETTER.test(norm) || NUMBERISH.test(norm))) return null;
-  return { surface: text.slice(start, end), norm };
+  // A token of one lexeme (most are) has that lexeme as its surface: no second copy.
+  return { surface: firstLexeme.length === end - start ? firstLexeme : text.slice(start, end), norm };
 }
 
 /** Whether every character is below U+0250 (ASCII, Latin-1, Latin Extended-A and -B). */
