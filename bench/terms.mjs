@@ -110,6 +110,7 @@ function fuzzTexts(count, seed) {
     'x.de', 'geht\'s', 'E-Learning', 'Bildungs-\nmonitoring', 'Netzwerk- und', 'jede/r', 'Lehrer(innen)', '1990er',
     '2-5', 'ＳＣＨＵＬＥ', 'ﬁ', 'e\u0301', '😀', '👍🏽', '1️⃣', 'ge', 'sch', 'ei', 'ie', 'In', 'innen', 'tick', 'et',
     'erinnen', 'lns', 'ung', 'keit', 'lich', 'Straße', 'quelle', 'Bauer', 'Ｂｅｉ', 'Ⅷ', '𝐀𝐁', 'İ', 'ẞ', 'Σ', 'ǅ',
+    'ğ', 'Łódź', 'ſ', 'ĳ', 'ʼ', 'Ș', '²', 'µ', 'ª', '×', 'insbes.', 'Dr.', 'http:', 'www', '  ', 'ǈ', 'Ɀ', 'ȿ',
   ];
   const out = [];
   for (let i = 0; i < count; i++) {
