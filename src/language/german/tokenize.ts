@@ -116,6 +116,12 @@ export const MAX_TOKEN_LENGTH = 80;
 
 /** Letters, combining marks and digits: what a word is made of. */
 const W = '\\p{L}\\p{M}\\p{N}';
+/**
+ * {@link W} as alternatives, for lookarounds (one character either way):
+ * the same test, but each `[\p{L}\p{M}\p{N}]` class costs about a
+ * millisecond to compile and the lexer has some thirty lookarounds.
+ */
+const W_ALTERNATIVES = '(?:\\p{L}|\\p{M}|\\p{N})';
 /** Hyphens (-, U+2010, U+2011), apostrophes (' ’ ʼ ´ ` ‘) and the soft hyphen, as a character class. */
 const CONNECTOR_CLASS = "[-\\u2010\\u2011'\\u2019\\u02BC\\u00B4`\\u2018\\u00AD]";
 /** Spaces allowed after an inner abbreviation dot (the normaliser folds the others). */
@@ -130,14 +136,14 @@ function anyCase(ch: string): string {
 
 /**
  * The regular-expression source of one abbreviation without its first
- * letter, e.g. for `z.b.`: `\.[ ]?[bB]\.|\.[bB](?![W.])`.
+ * letter, e.g. for `z.b.`: `\.[ ]?[bB]\.|\.[bB](?!(?:\p{L}|\p{M}|\p{N})|\.)`.
  */
 function abbreviationTail(norm: string): string {
   const parts = norm.split('.').filter((p) => p !== '');
   const letters = parts.map((p) => [...p].map(anyCase).join(''));
   const spaced = `${letters.join(`\\.${ABBR_SPACE}`)}\\.`.slice(anyCase(norm[0] ?? '').length);
   if (parts.length === 1) return spaced;
-  const compact = `${letters.join('\\.')}(?![${W}.])`.slice(anyCase(norm[0] ?? '').length);
+  const compact = `${letters.join('\\.')}(?!${W_ALTERNATIVES}|\\.)`.slice(anyCase(norm[0] ?? '').length);
   return `${spaced}|${compact}`;
 }
 
@@ -166,15 +172,15 @@ function lexer(): RegExp {
   LEXEME ??= new RegExp(
     [
       '(\\s+)',
-      `(?<![${W}])(${abbreviationSource()})`,
-      `(?<![${W}])((?:[hH][tT][tT][pP][sS]?:\\/\\/|[wW][wW][wW]\\.)\\S*)`,
+      `(?<!${W_ALTERNATIVES})(${abbreviationSource()})`,
+      `(?<!${W_ALTERNATIVES})((?:[hH][tT][tT][pP][sS]?:\\/\\/|[wW][wW][wW]\\.)\\S*)`,
       // A word: runs of letters/digits joined by single hyphens or apostrophes (E-Learning, geht's).
       `([\\p{L}\\p{N}][${W}]*(?:${CONNECTOR_CLASS}[\\p{L}\\p{N}][${W}]*)*)`,
       // Gender suffixes: *innen *in _innen :innen /innen /-innen ·innen (and *Innen, _In);
       // "innen" may continue a compound, "in" may not be followed by a letter.
-      `((?:[*_\\u00B7][iI]|[:/]-?i|\\/-I)nnen|(?:[*_\\u00B7][iI]|[:/]-?i)n(?![${W}])` +
+      `((?:[*_\\u00B7][iI]|[:/]-?i|\\/-I)nnen|(?:[*_\\u00B7][iI]|[:/]-?i)n(?!${W_ALTERNATIVES})` +
         // Slash endings (jede/r, Befristung/en) and parenthesised ones (Lehrer(innen), Wert(e)).
-        `|\\/(?:er|en|e|n|r|s)(?![${W}])|\\((?:innen|in|en|e|n|r|s)\\))`,
+        `|\\/(?:er|en|e|n|r|s)(?!${W_ALTERNATIVES})|\\((?:innen|in|en|e|n|r|s)\\))`,
       '[^]',
     ].join('|'),
     'uy',
