@@ -8,7 +8,7 @@
 //
 // The old code is `git archive <base> src` unpacked into .bench-tmp/, so no
 // old copy lives in src/. Texts: the 1,028 whole 10kGNAD test articles, the
-// 1,004 SIB-200 sentences, the corpus notes (board parser), and the seeded
+// 1,004 SIB-200 sentences, the 1,675 non-empty corpus lines, and the seeded
 // 100k synthetic notes of bench/generate.mjs. Both sides take turns in each
 // run; the table gives CPU time (steadier than wall time on a shared
 // machine): the first run, and the best and the median of --runs runs.
@@ -64,12 +64,12 @@ function loadCorpora() {
   return [
     { name: '10kGNAD whole articles', texts: gnadArticles(data).map((a) => a.text) },
     { name: 'SIB-200 all', texts: jsonl(`${data}/sib200-de/all.jsonl`) },
-    { name: 'corpus notes', texts: corpusNotes() },
+    { name: 'corpus lines', texts: corpusLines() },
     { name: 'synthetic 100k', texts: jsonl(ensureNotesFile(100_000, 1)) },
   ];
 }
 
-function corpusNotes() {
+function corpusLines() {
   const text = readFileSync(join(root, 'corpus/zukunftscamp-2021.txt'), 'utf8');
   return text.split(/\r?\n/).filter((l) => l.trim() !== '');
 }
