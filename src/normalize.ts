@@ -83,7 +83,68 @@ export function joinLines(lines: readonly string[]): string {
  * ```
  */
 export function normalizeText(text: string): string {
+  const plain = plainness(text);
+  if (plain === PLAIN_TEXT) return text;
+  if (plain === PLAIN_BUT_SPACES) return foldWhitespace(text);
   return foldCompatibility(joinLines(text.replace(FORMAT_CHARACTERS, '').split(LINE_BREAK)));
+}
+
+/** Every character is one that no step touches (see {@link plainCharacters}), spaces single, none at either end. */
+const PLAIN_TEXT = 0;
+/** As {@link PLAIN_TEXT}, but runs of plain spaces or a space at either end: only {@link foldWhitespace} has work. */
+const PLAIN_BUT_SPACES = 1;
+/** Anything else: the full pipeline. */
+const OTHER_TEXT = 2;
+
+/** How much of {@link normalizeText}'s work `text` needs, by one cheap scan that most notes pass. */
+function plainness(text: string): number {
+  const n = text.length;
+  const table = PLAIN ?? plainCharacters();
+  let spaces = n > 0 && (text.charCodeAt(0) === SPACE || text.charCodeAt(n - 1) === SPACE);
+  let previous = 0;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= table.length || table[code] === 0) return OTHER_TEXT;
+    if (code === SPACE && previous === SPACE) spaces = true;
+    previous = code;
+  }
+  return spaces ? PLAIN_BUT_SPACES : PLAIN_TEXT;
+}
+
+const SPACE = 0x20;
+/** See {@link plainCharacters}; built on first use. */
+let PLAIN: Uint8Array | undefined;
+
+/**
+ * Characters that normalisation leaves alone in any context (tests/normalize.test.ts
+ * checks the table against this definition): no whitespace other than the
+ * plain space, no line break, no control or format character, no combining
+ * mark (a mark may compose with its neighbour), no change under NFC, and no
+ * change under NFKC for the letters and digits that {@link foldCompatibility}
+ * folds (`…` may stay, `²` may not). ASCII, Latin-1, Latin Extended-A and -B,
+ * general punctuation and currency signs: where German text (and the names in it) lives.
+ */
+function plainCharacters(): Uint8Array {
+  const table = new Uint8Array(0x20c0);
+  table.fill(1, 0x20, 0x7f);
+  table.fill(1, 0xa1, 0x250);
+  // Touched: the soft hyphen (format), ª º µ ² ³ ¹ ¼ ½ ¾ ĳ Ĳ ŀ Ŀ ŉ ſ Ǆ…ǌ Ǳ ǲ ǳ (NFKC).
+  for (const code of [0xad, 0xaa, 0xba, 0xb5, 0xb2, 0xb3, 0xb9, 0xbc, 0xbd, 0xbe, 0x132, 0x133, 0x13f, 0x140, 0x149, 0x17f]) {
+    table[code] = 0;
+  }
+  table.fill(0, 0x1c4, 0x1cd);
+  table.fill(0, 0x1f1, 0x1f4);
+  table.fill(1, 0x2010, 0x2028); // dashes, quotation marks, bullets, ellipsis
+  table.fill(1, 0x2030, 0x205f); // per mille, primes, guillemets, ⁄ …
+  table.fill(1, 0x20a0, 0x20c0); // currency signs
+  PLAIN = table;
+  return table;
+}
+
+/** @internal For the tests: whether `code` is in the table of {@link plainCharacters}. */
+export function isPlainCharacter(code: number): boolean {
+  const table = PLAIN ?? plainCharacters();
+  return code < table.length && table[code] === 1;
 }
 
 /** Invisible format characters (Unicode category Cf): zero-width space and joiners, BiDi controls, soft hyphen, BOM, word joiner. */

@@ -23,9 +23,11 @@ export interface TermOptions {
   /** The stemmer name passed to the pack. */
   stemmer?: string;
   /**
-   * Stems already computed (norm → stem), shared across the notes of a run:
-   * each distinct word is stemmed once. Must belong to this language and
-   * stemmer; {@link extractTerms} fills it.
+   * What each norm that is no stopword became, shared across the notes of a
+   * run so each distinct word is stemmed once: its stem, or `''` when the
+   * stem is no term (shorter than two characters, or on the stopword list).
+   * Must belong to this language, stemmer and stopword set;
+   * {@link extractTerms} fills it.
    */
   cache?: Map<string, string>;
 }
@@ -45,20 +47,27 @@ export interface TermOptions {
  * ```
  */
 export function extractTerms(text: string, options: TermOptions): NoteTerms {
-  const { language, stopwords, stemmer, cache } = options;
+  const { language, stopwords, cache } = options;
   const stems: string[] = [];
   const surfaces: string[] = [];
   for (const token of language.tokenize(normalizeText(text))) {
     const norm = token.norm;
+    // Stopwords first: half of all tokens, and the small set is faster to ask than the cache.
     if (norm.length < 2 || stopwords.has(norm)) continue;
     let stem = cache?.get(norm);
     if (stem === undefined) {
-      stem = language.stem(norm, stemmer);
+      stem = termOf(norm, options);
       cache?.set(norm, stem);
     }
-    if (stem.length < 2 || stopwords.has(stem)) continue;
+    if (stem === '') continue;
     stems.push(stem);
     surfaces.push(token.surface);
   }
   return { stems, surfaces };
+}
+
+/** The stem of a norm that is no stopword, or `''` when it is no term. */
+function termOf(norm: string, { language, stopwords, stemmer }: TermOptions): string {
+  const stem = language.stem(norm, stemmer);
+  return stem.length < 2 || stopwords.has(stem) ? '' : stem;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldWhitespace, joinLines, normalizeText } from '../src/normalize';
+import { foldCompatibility, foldWhitespace, isPlainCharacter, joinLines, normalizeText } from '../src/normalize';
 
 describe('joinLines', () => {
   it('joins a word broken before a lowercase continuation', () => {
@@ -38,6 +38,37 @@ describe('normalizeText', () => {
         expect(once).toBe(foldWhitespace(once));
         expect(once).not.toMatch(/ {2}|^ | $/);
       }),
+    );
+  });
+});
+
+describe('normalizeText fast path', () => {
+  // The full pipeline, as normalizeText ran it before it had a fast path.
+  const slow = (text: string) =>
+    foldCompatibility(joinLines(text.replace(/\p{Cf}/gu, '').split(/\r\n|[\n\r\u2028\u2029\u000B\u000C\u0085]/u)));
+  const plain: string[] = [];
+  for (let code = 0; code < 0xd800; code++) if (isPlainCharacter(code)) plain.push(String.fromCharCode(code));
+
+  it('leaves only characters alone that no normalisation step touches', () => {
+    expect(plain.length).toBeGreaterThan(500);
+    for (const ch of plain) {
+      const code = ch.charCodeAt(0);
+      expect(/[\s\u0085\p{Cf}\p{Cc}\p{M}]/u.test(ch) && code !== 0x20, ch).toBe(false);
+      expect(ch.normalize('NFC'), ch).toBe(ch);
+      if (/[\p{L}\p{N}]/u.test(ch)) expect(ch.normalize('NFKC'), ch).toBe(ch);
+    }
+    // Pairs compose to nothing new (no mark, no Hangul jamo among them).
+    for (const a of plain) for (const b of plain.filter((_, i) => i % 7 === 0)) expect(a + b === (a + b).normalize('NFC')).toBe(true);
+  });
+  it('gives what the full pipeline gives, on plain and other text', () => {
+    expect(normalizeText('Schüler – „Bildung“ … 5 € ğ ł')).toBe('Schüler – „Bildung“ … 5 € ğ ł');
+    for (const text of [' a', 'a ', 'a  b', 'a\u00A0b', 'ǆ ſ ²', 'a\nb', '']) expect(normalizeText(text)).toBe(slow(text));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...plain, ' ', '  ', '\n', '\u00AD', 'e\u0301', 'ﬁ', '²', '\u200B')), (parts) => {
+        const text = parts.join('');
+        expect(normalizeText(text)).toBe(slow(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

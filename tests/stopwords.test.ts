@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { deu } from 'stopword';
 import { describe, expect, it } from 'vitest';
+import { STOPWORD_PACKAGE_DEU } from '../src/language/german/stopword-deu';
 import {
   buildStopwords,
   GERMAN_CONTENT_WORDS,
@@ -26,6 +27,9 @@ describe('German stopword lists', () => {
       seen.add(word);
     }
     expect(GERMAN_DOMAIN_STOPWORDS.length).toBeGreaterThan(50);
+  });
+  it('has a verbatim copy of the German list of the installed `stopword` package', () => {
+    expect(STOPWORD_PACKAGE_DEU).toEqual(deu);
   });
   it('includes the German list of the `stopword` package except the documented content words', () => {
     const content = new Set(GERMAN_CONTENT_WORDS.map(([w]) => w));

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GERMAN_ABBREVIATIONS, MAX_TOKEN_LENGTH, tokenizeGerman } from '../src/language/german/tokenize';
+import { characterClass, GERMAN_ABBREVIATIONS, MAX_TOKEN_LENGTH, tokenizeGerman } from '../src/language/german/tokenize';
 import type { Token } from '../src/language/types';
 import { normalizeText } from '../src/normalize';
 import { corpusText, repoPath, sharedPath } from './helpers/corpus';
@@ -304,5 +304,30 @@ describe('tokenizeGerman on real data', () => {
     }
     expect(missed).toEqual([]);
     expect(plain).toBeGreaterThan(10_000);
+  });
+});
+
+describe('tokenizeGerman character table (fast paths)', () => {
+  it('agrees with the Unicode classes the lexer expression uses', () => {
+    for (let code = 0; code < 0x3000; code++) {
+      const ch = String.fromCharCode(code);
+      const kind = characterClass(code);
+      if (kind === 1) expect(/\p{L}/u.test(ch), ch).toBe(true);
+      else if (kind === 2) expect(/\p{N}/u.test(ch), ch).toBe(true);
+      else if (kind === 3) expect(/[\s\p{L}\p{M}\p{N}*_:/(\u00B7]/u.test(ch), ch).toBe(false);
+      else expect(kind).toBe(0);
+    }
+    expect(characterClass(0x61)).toBe(1);
+    expect(characterClass(0xe4)).toBe(1);
+    expect(characterClass(0x2c)).toBe(3);
+  });
+  it('cuts words by the fast path as the lexer expression does', () => {
+    const cases: Array<[string, string[]]> = [
+      ['usw. und zB. insbes. Dinge', ['usw.', 'und', 'zB.', 'insbes.', 'Dinge']],
+      ['Insbesondere. Wwwx.de www.x.de http: https://x', ['Insbesondere', 'http']],
+      ['Straße, Łódź; naïve—Schüler’s E‐Learning', ['Straße', 'Łódź', 'naïve', 'Schüler’s', 'E‐Learning']],
+      ['ǅemal ǈ x²y', ['ǅemal', 'ǈ', 'x²y']],
+    ];
+    for (const [text, surfaces] of cases) expect(tokenizeGerman(text).map((t) => t.surface)).toEqual(surfaces);
   });
 });

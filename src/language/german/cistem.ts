@@ -30,7 +30,6 @@ const CODE_SCH = 0xe000;
 const CODE_EI = 0xe001;
 const CODE_IE = 0xe002;
 const CODE_STAR = 0xe003;
-const STAR = String.fromCharCode(CODE_STAR);
 
 const STRIP_GE = /^ge(.{4,})/u;
 const UPPER_FIRST = /^\p{Uppercase}/u;
@@ -82,17 +81,17 @@ export function cistem(word: string, options?: CistemOptions): string {
   let w = word.toLowerCase();
   if (UMLAUT.test(w)) w = w.replaceAll('ü', 'u').replaceAll('ö', 'o').replaceAll('ä', 'a').replaceAll('ß', 'ss');
   if (w.startsWith('ge')) w = w.replace(STRIP_GE, '$1');
-  const marked = encode(w);
-  w = marked.text;
+  const changed = encode(w);
+  const units = UNITS;
 
   // Lengths in code points: only BMP letters are stripped below, so the
   // number of astral characters stays the same.
-  const astral = marked.astral;
-  let end = w.length;
+  const astral = encodedAstral;
+  let end = encodedLength;
   while (end - astral > 3) {
-    const last = w.charCodeAt(end - 1);
+    const last = units[end - 1] as number;
     if (end - astral > 5) {
-      const prev = w.charCodeAt(end - 2);
+      const prev = units[end - 2] as number;
       if ((prev === CH_E && (last === CH_M || last === CH_R)) || (prev === CH_N && last === CH_D)) {
         end -= 2;
         continue;
@@ -108,11 +107,20 @@ export function cistem(word: string, options?: CistemOptions): string {
     }
     break;
   }
-  if (end !== w.length) w = w.slice(0, end);
-
-  if (marked.changed) w = decode(w);
-  return w;
+  if (!changed) return end === w.length ? w : w.slice(0, end);
+  return decode(end);
 }
+
+/**
+ * The encoded word of the last {@link encode}: UTF-16 units with the
+ * placeholders, grown when a longer word comes. Reused, so a word costs no
+ * intermediate strings.
+ */
+let UNITS = new Uint16Array(64);
+/** Length of the encoded word in {@link UNITS}. */
+let encodedLength = 0;
+/** Astral characters in the encoded word (two units, one code point). */
+let encodedAstral = 0;
 
 /**
  * One left-to-right pass that does what the reference does in four:
@@ -120,15 +128,19 @@ export function cistem(word: string, options?: CistemOptions): string {
  * characters → STAR ("aaa" → "a*a", `(.)\1` where `.` excludes a line feed).
  * The three digraph passes collapse into one scan because "sch", "ei" and
  * "ie" cannot overlap themselves; "ie" loses to a following "ei" ("iei" →
- * "i" EI), as it does when the "ei" pass runs first. Also counts astral
- * characters, for code-point lengths.
+ * "i" EI), as it does when the "ei" pass runs first. Writes the result to
+ * {@link UNITS} and counts astral characters, for code-point lengths.
+ *
+ * @returns Whether any placeholder was written (else the units are `w`'s).
  */
-function encode(w: string): { text: string; changed: boolean; astral: number } {
-  let out = '';
-  let last = 0;
-  let astral = 0;
-  let prev = -1; // the previous unit, -1 after a STAR (pairs do not overlap)
+function encode(w: string): boolean {
   const n = w.length;
+  if (UNITS.length < n) UNITS = new Uint16Array(2 * n);
+  const units = UNITS;
+  let len = 0;
+  let astral = 0;
+  let changed = false;
+  let prev = -1; // the previous unit, -1 after a STAR (pairs do not overlap)
   let i = 0;
   while (i < n) {
     const c = w.codePointAt(i) as number;
@@ -148,44 +160,68 @@ function encode(w: string): { text: string; changed: boolean; astral: number } {
       astral++;
     }
     if (unit === prev && unit !== CH_LF) {
-      out += w.slice(last, i) + STAR;
+      units[len++] = CODE_STAR;
+      changed = true;
       prev = -1;
       if (size === 2 && unit === c) astral--; // the astral character became one STAR
-    } else if (unit !== c) {
-      out += w.slice(last, i) + String.fromCharCode(unit);
-      prev = unit;
     } else {
+      if (unit !== c) {
+        units[len++] = unit;
+        changed = true;
+      } else if (size === 2) {
+        units[len++] = w.charCodeAt(i);
+        units[len++] = w.charCodeAt(i + 1);
+      } else {
+        units[len++] = c;
+      }
       prev = unit;
-      i += size;
-      continue;
     }
     i += size;
-    last = i;
   }
-  return last === 0 ? { text: w, changed: false, astral } : { text: out + w.slice(last), changed: true, astral };
+  encodedLength = len;
+  encodedAstral = astral;
+  return changed;
+}
+
+/** Spelled-out units for {@link decode}, reused. */
+let DECODED = new Uint16Array(192);
+
+/** Undoes {@link encode} on the first `end` units: placeholders back to "sch", "ei", "ie"; STAR repeats the unit before it. */
+function decode(end: number): string {
+  const units = UNITS;
+  if (DECODED.length < 3 * end) DECODED = new Uint16Array(3 * end);
+  const out = DECODED;
+  let k = 0;
+  // The previous unit as written: [from, to) in `out`.
+  let from = 0;
+  let to = 0;
+  for (let i = 0; i < end; i++) {
+    const c = units[i] as number;
+    const start = k;
+    if (c === CODE_SCH) {
+      out[k++] = CH_S;
+      out[k++] = CH_C;
+      out[k++] = CH_H;
+    } else if (c === CODE_EI) {
+      out[k++] = CH_E;
+      out[k++] = CH_I;
+    } else if (c === CODE_IE) {
+      out[k++] = CH_I;
+      out[k++] = CH_E;
+    } else if (c === CODE_STAR) {
+      for (let j = from; j < to; j++) out[k++] = out[j] as number;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && isLowSurrogate(units[i + 1] as number)) {
+      out[k++] = c;
+      out[k++] = units[++i] as number;
+    } else {
+      out[k++] = c;
+    }
+    from = start;
+    to = k;
+  }
+  return String.fromCharCode.apply(null, out.subarray(0, k) as unknown as number[]);
 }
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
-}
-
-/** Undoes {@link encode}: placeholders back to "sch", "ei", "ie"; STAR repeats the unit before it. */
-function decode(w: string): string {
-  let out = '';
-  let prev = '';
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    let unit: string;
-    if (c === CODE_SCH) unit = 'sch';
-    else if (c === CODE_EI) unit = 'ei';
-    else if (c === CODE_IE) unit = 'ie';
-    else if (c === CODE_STAR) unit = prev;
-    else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(w.charCodeAt(i + 1))) {
-      unit = w.slice(i, i + 2);
-      i++;
-    } else unit = w[i] as string;
-    out += unit;
-    prev = unit;
-  }
-  return out;
 }

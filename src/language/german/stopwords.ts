@@ -1,7 +1,8 @@
 /**
  * German stopwords: step 3 of the pipeline.
  *
- * The effective list is the German list of the `stopword` package, minus a
+ * The effective list is the German list of the `stopword` package (a copy in
+ * `stopword-deu.ts`, so the package is not loaded), minus a
  * few content words it contains that name workshop themes, plus our domain
  * list (abbreviations, template words of workshop boards, leftovers of
  * gender forms, filler words of notes). Every entry we add or take away has
@@ -10,7 +11,7 @@
  * @module
  */
 
-import { deu } from 'stopword';
+import { STOPWORD_PACKAGE_DEU } from './stopword-deu';
 import { GERMAN_ABBREVIATIONS } from './tokenize';
 
 /** A word with the reason it is on (or off) a list. */
@@ -127,7 +128,7 @@ function normalizeWord(word: string): string {
 
 /** The German list of the `stopword` package as we read it (lowercase NFC, junk characters removed). */
 export const STOPWORD_PACKAGE_GERMAN: ReadonlySet<string> = new Set(
-  deu.map(cleanPackageWord).filter((w) => w !== ''),
+  STOPWORD_PACKAGE_DEU.map(cleanPackageWord).filter((w) => w !== ''),
 );
 
 const CONTENT = new Set(GERMAN_CONTENT_WORDS.map(([w]) => w));

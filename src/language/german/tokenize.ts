@@ -116,6 +116,12 @@ export const MAX_TOKEN_LENGTH = 80;
 
 /** Letters, combining marks and digits: what a word is made of. */
 const W = '\\p{L}\\p{M}\\p{N}';
+/**
+ * {@link W} as alternatives, for lookarounds (one character either way):
+ * the same test, but each `[\p{L}\p{M}\p{N}]` class costs about a
+ * millisecond to compile and the lexer has some thirty lookarounds.
+ */
+const W_ALTERNATIVES = '(?:\\p{L}|\\p{M}|\\p{N})';
 /** Hyphens (-, U+2010, U+2011), apostrophes (' ’ ʼ ´ ` ‘) and the soft hyphen, as a character class. */
 const CONNECTOR_CLASS = "[-\\u2010\\u2011'\\u2019\\u02BC\\u00B4`\\u2018\\u00AD]";
 /** Spaces allowed after an inner abbreviation dot (the normaliser folds the others). */
@@ -130,14 +136,14 @@ function anyCase(ch: string): string {
 
 /**
  * The regular-expression source of one abbreviation without its first
- * letter, e.g. for `z.b.`: `\.[ ]?[bB]\.|\.[bB](?![W.])`.
+ * letter, e.g. for `z.b.`: `\.[ ]?[bB]\.|\.[bB](?!(?:\p{L}|\p{M}|\p{N})|\.)`.
  */
 function abbreviationTail(norm: string): string {
   const parts = norm.split('.').filter((p) => p !== '');
   const letters = parts.map((p) => [...p].map(anyCase).join(''));
   const spaced = `${letters.join(`\\.${ABBR_SPACE}`)}\\.`.slice(anyCase(norm[0] ?? '').length);
   if (parts.length === 1) return spaced;
-  const compact = `${letters.join('\\.')}(?![${W}.])`.slice(anyCase(norm[0] ?? '').length);
+  const compact = `${letters.join('\\.')}(?!${W_ALTERNATIVES}|\\.)`.slice(anyCase(norm[0] ?? '').length);
   return `${spaced}|${compact}`;
 }
 
@@ -156,29 +162,32 @@ function abbreviationSource(): string {
   return [...groups].map(([first, tails]) => `${anyCase(first)}(?:${tails.join('|')})`).join('|');
 }
 
-const ABBREVIATION_SOURCE = abbreviationSource();
-
 /**
  * The lexer. Groups: 1 whitespace, 2 abbreviation, 3 URL, 4 word (with inner hyphens/apostrophes),
  * 5 gender or ending suffix; no group = any other single character.
- * Alternatives are tried in order at each position.
+ * Alternatives are tried in order at each position. Built on first use:
+ * compiling its Unicode classes is a noticeable part of importing the module.
  */
-const LEXEME = new RegExp(
-  [
-    '(\\s+)',
-    `(?<![${W}])(${ABBREVIATION_SOURCE})`,
-    `(?<![${W}])((?:[hH][tT][tT][pP][sS]?:\\/\\/|[wW][wW][wW]\\.)\\S*)`,
-    // A word: runs of letters/digits joined by single hyphens or apostrophes (E-Learning, geht's).
-    `([\\p{L}\\p{N}][${W}]*(?:${CONNECTOR_CLASS}[\\p{L}\\p{N}][${W}]*)*)`,
-    // Gender suffixes: *innen *in _innen :innen /innen /-innen ·innen (and *Innen, _In);
-    // "innen" may continue a compound, "in" may not be followed by a letter.
-    `((?:[*_\\u00B7][iI]|[:/]-?i|\\/-I)nnen|(?:[*_\\u00B7][iI]|[:/]-?i)n(?![${W}])` +
-      // Slash endings (jede/r, Befristung/en) and parenthesised ones (Lehrer(innen), Wert(e)).
-      `|\\/(?:er|en|e|n|r|s)(?![${W}])|\\((?:innen|in|en|e|n|r|s)\\))`,
-    '[^]',
-  ].join('|'),
-  'uy',
-);
+function lexer(): RegExp {
+  LEXEME ??= new RegExp(
+    [
+      '(\\s+)',
+      `(?<!${W_ALTERNATIVES})(${abbreviationSource()})`,
+      `(?<!${W_ALTERNATIVES})((?:[hH][tT][tT][pP][sS]?:\\/\\/|[wW][wW][wW]\\.)\\S*)`,
+      // A word: runs of letters/digits joined by single hyphens or apostrophes (E-Learning, geht's).
+      `([\\p{L}\\p{N}][${W}]*(?:${CONNECTOR_CLASS}[\\p{L}\\p{N}][${W}]*)*)`,
+      // Gender suffixes: *innen *in _innen :innen /innen /-innen ·innen (and *Innen, _In);
+      // "innen" may continue a compound, "in" may not be followed by a letter.
+      `((?:[*_\\u00B7][iI]|[:/]-?i|\\/-I)nnen|(?:[*_\\u00B7][iI]|[:/]-?i)n(?!${W_ALTERNATIVES})` +
+        // Slash endings (jede/r, Befristung/en) and parenthesised ones (Lehrer(innen), Wert(e)).
+        `|\\/(?:er|en|e|n|r|s)(?!${W_ALTERNATIVES})|\\((?:innen|in|en|e|n|r|s)\\))`,
+      '[^]',
+    ].join('|'),
+    'uy',
+  );
+  return LEXEME;
+}
+let LEXEME: RegExp | undefined;
 
 /** Characters that join word parts: hyphens, apostrophes, the soft hyphen. */
 const CONNECTORS = /[-\u2010\u2011'\u2019\u02BC\u00B4`\u2018\u00AD]/g;
@@ -227,22 +236,99 @@ const SUFFIX = 2;
 const ABBREVIATION = 3;
 const URL = 4;
 const OTHER = 5;
+/** Character classes of {@link characterClass}. */
+const UNKNOWN = 0;
+const LETTER = 1;
+const NUMBER = 2;
+const SEPARATOR = 3;
+/** Size of the character-class table: ASCII, Latin-1, Latin Extended-A and -B. */
+const CLASS_TABLE_SIZE = 0x250;
+/** See {@link characterClass}; built on first use. */
+let CLASSES: Uint8Array | undefined;
+
 /**
- * ASCII characters that can only be an "other" lexeme (no letter, digit,
- * whitespace, connector or suffix start): the lexer is skipped for them.
+ * The lexer's view of the characters German text is mostly made of, so that
+ * plain words and punctuation need no regular expression (tests/tokenize.test.ts
+ * checks the table against `\p{L}`, `\p{N}` and `\s`):
+ *
+ * - LETTER / NUMBER: `\p{L}` / `\p{N}` (a word may start here);
+ * - SEPARATOR: a character that can only be an "other" lexeme of its own
+ *   (no letter, digit, mark, whitespace or suffix start `* _ : / ( ·`);
+ * - UNKNOWN: everything else, and every character at or above the table's
+ *   end: the lexer's regular expression decides.
  */
-const PLAIN_SEPARATOR = (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0x21; c < 0x7f; c++) {
-    const ch = String.fromCharCode(c);
-    if (!/[A-Za-z0-9*_:/(\-'`\u00B7]/.test(ch)) table[c] = 1;
-  }
+function characterClasses(): Uint8Array {
+  const table = new Uint8Array(CLASS_TABLE_SIZE);
+  table.fill(SEPARATOR, 0, 0x80);
+  table.fill(SEPARATOR, 0x80, 0xc0);
+  table.fill(LETTER, 0x41, 0x5b);
+  table.fill(LETTER, 0x61, 0x7b);
+  table.fill(NUMBER, 0x30, 0x3a);
+  table.fill(LETTER, 0xc0, CLASS_TABLE_SIZE); // Latin-1 letters, Latin Extended-A and -B
+  table[0xd7] = SEPARATOR; // ×
+  table[0xf7] = SEPARATOR; // ÷
+  for (const code of [0xaa, 0xb5, 0xba]) table[code] = LETTER; // ª µ º
+  for (const code of [0xb2, 0xb3, 0xb9, 0xbc, 0xbd, 0xbe]) table[code] = NUMBER; // ² ³ ¹ ¼ ½ ¾
+  // Whitespace and suffix starts: the regular expression decides.
+  for (const code of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x2a, 0x5f, 0x3a, 0x2f, 0x28, 0xb7]) table[code] = UNKNOWN;
+  CLASSES = table;
   return table;
-})();
+}
+
+/** @internal For the tests: the class {@link tokenizeGerman} gives a UTF-16 code unit. */
+export function characterClass(code: number): number {
+  const classes = CLASSES ?? characterClasses();
+  return code < CLASS_TABLE_SIZE ? (classes[code] as number) : UNKNOWN;
+}
+
+/**
+ * Longest first part (before the first dot) of a known abbreviation: a word
+ * followed by a dot can only start an abbreviation if it is not longer.
+ */
+const ABBREVIATION_HEAD = Math.max(3, ...GERMAN_ABBREVIATIONS.map((a) => a.norm.indexOf('.')));
+
+/**
+ * Where the word lexeme starting at `pos` ends, when it is a plain run of
+ * letters and digits from the class table that the lexer's regular
+ * expression would match as a word of its own; -1 when the expression must
+ * decide (a character outside the table, a connector or a dot or colon after
+ * a run short enough to begin an abbreviation or URL: `z.`, `usw.`, `www.`, `https:`).
+ */
+function plainWordEnd(text: string, pos: number, classes: Uint8Array): number {
+  const n = text.length;
+  let end = pos + 1;
+  while (end < n) {
+    const code = text.charCodeAt(end);
+    if (code >= CLASS_TABLE_SIZE) return -1;
+    const kind = classes[code];
+    if (kind === LETTER || kind === NUMBER) {
+      end++;
+      continue;
+    }
+    if (isConnectorCode(code)) return -1;
+    if ((code === 0x2e && end - pos <= ABBREVIATION_HEAD) || (code === 0x3a && end - pos <= 5)) return -1;
+    return end;
+  }
+  return end;
+}
+
+/** Hyphens, apostrophes and the soft hyphen: what may continue a word lexeme. */
+function isConnectorCode(code: number): boolean {
+  return (
+    code === 0x2d ||
+    code === 0x27 ||
+    code === 0x60 ||
+    code === 0xad ||
+    code === 0xb4 ||
+    code === 0x2bc ||
+    code === 0x2010 ||
+    code === 0x2011 ||
+    code === 0x2018 ||
+    code === 0x2019
+  );
+}
 /** The next whitespace character. */
 const WHITESPACE_AHEAD = /\s/g;
-/** Plain ASCII: nothing to normalise or clean. */
-const ASCII = /^[\x00-\x7F]*$/;
 /** The norm starts with a letter (so it is no number). */
 const LETTER_START = /^\p{L}/u;
 
@@ -265,10 +351,12 @@ const LETTER_START = /^\p{L}/u;
 export function tokenizeGerman(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
-  // The token being built: [start, end) in `text`, its norm so far, whether
-  // its last part is a suffix, and a connector waiting for the next word.
+  // The token being built: [start, end) in `text`, its first lexeme, its
+  // norm so far, whether its last part is a suffix, and a connector waiting
+  // for the next word.
   let start = -1;
   let end = 0;
+  let first = '';
   let norm = '';
   let afterSuffix = false;
   let pending: string | null = null;
@@ -277,28 +365,38 @@ export function tokenizeGerman(text: string): Token[] {
   let chunkTokens = 0;
   let chunkChecked = false;
   let pos = 0;
+  const classes = CLASSES ?? characterClasses();
 
   while (pos < n) {
     const code = text.charCodeAt(pos);
     let kind: number;
     let lexeme: string;
+    // A plain word of the class table ends here (-1: not one, or the expression must decide).
+    const plainEnd =
+      code < CLASS_TABLE_SIZE && (classes[code] === LETTER || classes[code] === NUMBER) ? plainWordEnd(text, pos, classes) : -1;
     let next: number;
     if (code === 0x20) {
       // Fast path: the single space of normalised text.
       kind = SPACE;
       lexeme = ' ';
       next = pos + 1;
-    } else if (code < 0x80 && PLAIN_SEPARATOR[code] === 1) {
-      // Fast path: ASCII punctuation that starts no lexeme of its own.
+    } else if (code < CLASS_TABLE_SIZE && classes[code] === SEPARATOR) {
+      // Fast path: punctuation that starts no lexeme of its own.
       kind = OTHER;
       lexeme = text.charAt(pos);
       next = pos + 1;
+    } else if (plainEnd >= 0) {
+      // Fast path: a plain word.
+      kind = WORD;
+      lexeme = text.slice(pos, plainEnd);
+      next = plainEnd;
     } else {
-      LEXEME.lastIndex = pos;
-      const m = LEXEME.exec(text);
+      const lex = lexer();
+      lex.lastIndex = pos;
+      const m = lex.exec(text);
       /* c8 ignore next */
       if (m === null) break; // unreachable: the last alternative matches any character
-      next = LEXEME.lastIndex;
+      next = lex.lastIndex;
       lexeme = m[0];
       kind =
         m[4] !== undefined
@@ -315,15 +413,16 @@ export function tokenizeGerman(text: string): Token[] {
     }
 
     if (kind === WORD) {
-      // A word, possibly with inner hyphens and apostrophes.
-      const word = wordNorm(lexeme);
+      // A word, possibly with inner hyphens and apostrophes (not if it came by the fast path).
+      const word = plainEnd >= 0 ? stripBinnenI(lexeme) : wordNorm(lexeme);
       if (start >= 0 && (pending !== null || afterSuffix)) {
         norm += (pending ?? '') + word;
         if (norm.length > MAX_TOKEN_LENGTH) norm = norm.slice(0, MAX_TOKEN_LENGTH + 1);
         pending = null;
       } else {
-        if (start >= 0) start = pushToken(tokens, text, start, end, norm);
+        if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
         start = pos;
+        first = lexeme;
         norm = word;
         pending = null;
       }
@@ -335,20 +434,20 @@ export function tokenizeGerman(text: string): Token[] {
         end = next;
         afterSuffix = true;
       } else {
-        if (start >= 0) start = pushToken(tokens, text, start, end, norm);
+        if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
         pos += 1;
         continue;
       }
     } else if (kind === SPACE) {
-      if (start >= 0) start = pushToken(tokens, text, start, end, norm);
+      if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
       chunkStart = next;
       chunkTokens = tokens.length;
       chunkChecked = false;
     } else if (kind === ABBREVIATION) {
-      if (start >= 0) start = pushToken(tokens, text, start, end, norm);
+      if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
       tokens.push({ surface: lexeme, norm: abbreviationNorm(lexeme) });
     } else if (kind === URL) {
-      if (start >= 0) start = pushToken(tokens, text, start, end, norm);
+      if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
     } else {
       // One other character: a connector after a suffix, or a separator.
       if ((lexeme === '.' || lexeme === '@') && !chunkChecked && startsWord(text, next)) {
@@ -366,35 +465,43 @@ export function tokenizeGerman(text: string): Token[] {
       if (start >= 0 && pending === null && isConnector(lexeme) && startsWord(text, next)) {
         pending = connectorNorm(lexeme);
       } else if (start >= 0) {
-        start = pushToken(tokens, text, start, end, norm);
+        start = pushToken(tokens, text, start, end, norm, first);
       }
     }
     pos = next;
   }
-  if (start >= 0) start = pushToken(tokens, text, start, end, norm);
+  if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
   return tokens;
 }
 
 /** Pushes the finished token `text[start, end)` if it is a word; returns -1 (no token being built). */
-function pushToken(tokens: Token[], text: string, start: number, end: number, norm: string): number {
-  const token = finishToken(text, start, end, norm);
+function pushToken(tokens: Token[], text: string, start: number, end: number, norm: string, first: string): number {
+  const token = finishToken(text, start, end, norm, first);
   if (token !== null) tokens.push(token);
   return -1;
 }
 
-/** Builds the token `text[start, end)` with its raw norm, or `null` when it is not a word. */
-function finishToken(text: string, start: number, end: number, rawNorm: string): Token | null {
+/** Builds the token `text[start, end)` (which begins with the lexeme `firstLexeme`) with its raw norm, or `null` when it is not a word. */
+function finishToken(text: string, start: number, end: number, rawNorm: string, firstLexeme: string): Token | null {
   if (rawNorm.length > MAX_TOKEN_LENGTH) return null;
   let norm = rawNorm.toLowerCase();
-  if (!ASCII.test(norm)) norm = norm.replace(EMOJI_MARKS, '').normalize('NFC');
+  // Text below U+0250 (letters with ccc 0, no decomposition to undo) is in NFC and has no emoji marks.
+  if (!isBelowIpa(norm)) norm = norm.replace(EMOJI_MARKS, '').normalize('NFC');
   const last = norm.length - 2;
   if (last >= 0 && norm.charCodeAt(last) === 0x27 && norm.charCodeAt(last + 1) === 0x73) norm = norm.slice(0, last);
   if (norm === '') return null;
   // A word run starts with a letter or a digit; only the latter can be a number.
   const first = norm.charCodeAt(0);
-  const letterFirst = (first >= 0x61 && first <= 0x7a) || (first >= 0x80 && LETTER_START.test(norm));
+  const letterFirst = first < CLASS_TABLE_SIZE ? characterClass(first) === LETTER : LETTER_START.test(norm);
   if (!letterFirst && (!HAS_LETTER.test(norm) || NUMBERISH.test(norm))) return null;
-  return { surface: text.slice(start, end), norm };
+  // A token of one lexeme (most are) has that lexeme as its surface: no second copy.
+  return { surface: firstLexeme.length === end - start ? firstLexeme : text.slice(start, end), norm };
+}
+
+/** Whether every character is below U+0250 (ASCII, Latin-1, Latin Extended-A and -B). */
+function isBelowIpa(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= CLASS_TABLE_SIZE) return false;
+  return true;
 }
 
 /** The raw norm of a word lexeme: connectors unified, Binnen-I removed per compound part. */
