@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeThemes } from '../src/describe/themes';
 import { buildFeatures } from '../src/vectors/features';
-import { charNgrams } from '../src/vectors/ngrams';
+import { charNgrams, ngramIds } from '../src/vectors/ngrams';
 import { csrFromRows, denseRow, normalizeRows, rowLength } from '../src/vectors/sparse';
 import { tfidf } from '../src/vectors/tfidf';
-import { buildVocabulary, compareCodePoints } from '../src/vectors/vocabulary';
+import { buildVocabulary, compareCodePoints, termIds, vocabularyOfIds } from '../src/vectors/vocabulary';
 
 const token = fc.constantFrom('schul', 'digital', 'netz', 'werk', 'bildung', 'ä', 'öko', 'x1', 'straß', '😀ab', 'zz');
 const docs = fc.array(fc.array(token, { maxLength: 8 }), { minLength: 1, maxLength: 40 });
@@ -111,6 +111,38 @@ describe('optimised vectors equal the straightforward ones', () => {
         expect(Array.from(matrix.indptr)).toEqual(Array.from(plain.indptr));
         expect(Array.from(matrix.indices)).toEqual(Array.from(plain.indices));
         expect(Array.from(matrix.values)).toEqual(Array.from(plain.values));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('n-gram ids name the same n-grams as charNgrams, note by note', () => {
+    const word = fc.constantFrom('netz', 'netzwerk', 'ab', 'a', '', 'straße', '😀ab', 'x😀y', 'schule', 'schul');
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 6 }), { maxLength: 20 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 2 }), (ds, min, extra) => {
+        const ids = ngramIds(ds, min, min + extra);
+        const plain = termIds(ds.map((row) => row.flatMap((w) => charNgrams(w, min, min + extra))));
+        expect(ids.names).toEqual(plain.names);
+        expect(Array.from(ids.tokens)).toEqual(Array.from(plain.tokens));
+        expect(Array.from(ids.offsets)).toEqual(Array.from(plain.offsets));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a capped vocabulary keeps the terms of highest document frequency', () => {
+    fc.assert(
+      fc.property(docs, fc.integer({ min: 0, max: 12 }), (ds, max) => {
+        const { vocabulary, columnOfId } = vocabularyOfIds(termIds(ds), { minDf: 1, maxDf: ds.length }, undefined, max);
+        const plain = plainVocabulary(ds, 1, ds.length);
+        const order = [...plain.terms.keys()].sort((a, b) => plain.df[b]! - plain.df[a]! || a - b);
+        const keep = order.slice(0, max).sort((a, b) => a - b);
+        expect(vocabulary.terms).toEqual(keep.map((j) => plain.terms[j]!));
+        expect(Array.from(vocabulary.df)).toEqual(keep.map((j) => plain.df[j]!));
+        const names = termIds(ds).names;
+        names.forEach((name, id) => {
+          expect(columnOfId[id]).toBe(vocabulary.index.get(name) ?? -1);
+        });
       }),
       { numRuns: 100 },
     );

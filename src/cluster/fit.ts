@@ -7,9 +7,9 @@
  */
 import { compoundSplitter } from '../vectors/compounds';
 import { buildFeatures, type FeatureBlock } from '../vectors/features';
-import { charNgrams } from '../vectors/ngrams';
+import { ngramIds } from '../vectors/ngrams';
 import { rowLength, type SparseMatrix } from '../vectors/sparse';
-import { multiply, randomizedSvd } from '../vectors/svd';
+import { randomizedSvdOfUsedColumns } from '../vectors/svd';
 import { chooseK, type KCriterion, kRange } from './choose-k';
 import { consensusClustering } from './consensus';
 import { sphericalKmeans } from './kmeans';
@@ -168,19 +168,10 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
   if (options.ngrams && options.ngrams.weight > 0 && (!long || longGrams > 0)) {
     const { min, max } = options.ngrams;
     const source = input.words ? unique.map((i) => input.words![i]!) : stems;
-    const cache = new Map<string, string[]>();
-    const gramsOf = (w: string): string[] => {
-      let g = cache.get(w);
-      if (!g) {
-        g = charNgrams(w, min, max);
-        cache.set(w, g);
-      }
-      return g;
-    };
     const maxFeatures = long ? longGrams : options.ngrams.maxFeatures;
     blocks.push({
       name: 'g',
-      docs: source.map((row) => row.flatMap(gramsOf)),
+      docs: ngramIds(source, min, max),
       weight: options.ngrams.weight,
       ...(maxFeatures ? { maxFeatures } : {}),
     });
@@ -260,7 +251,7 @@ const LSA_POWER_ITERATIONS = 5;
 
 /** Unit rows of the clustering space for the given matrix rows: LSA, or the TF-IDF rows themselves. */
 function embed(matrix: SparseMatrix, rows: number[], dims: number, seed: number, powerIterations: number): Float64Array[] {
-  const sub = subMatrix(matrix, rows);
+  const sub = rows.length === matrix.rows ? matrix : subMatrix(matrix, rows);
   if (dims <= 0 || sub.rows === 0) {
     return rows.map((_, i) => {
       const v = new Float64Array(sub.cols);
@@ -271,24 +262,48 @@ function embed(matrix: SparseMatrix, rows: number[], dims: number, seed: number,
   const fitRows = seededSample(sub.rows, SVD_SAMPLE, seed);
   const basis = fitRows.length === sub.rows ? sub : subMatrix(sub, fitRows);
   const rank = Math.max(1, Math.min(dims, basis.rows - 1, basis.cols));
-  const svd = randomizedSvd(basis, rank, { seed, powerIterations });
+  const svd = randomizedSvdOfUsedColumns(basis, rank, { seed, powerIterations });
   const r = svd.rank;
-  const projected = multiply(sub, svd.v, r); // = U·S on the fitted rows
-  return rows.map((_, i) => {
-    const v = new Float64Array(Math.max(r, 1));
-    let sq = 0;
-    for (let a = 0; a < r; a++) {
-      v[a] = projected[i * r + a]!;
-      sq += v[a]! * v[a]!;
-    }
-    const len = Math.sqrt(sq);
-    if (len > 1e-12) for (let a = 0; a < v.length; a++) v[a]! /= len;
-    else {
-      v.fill(0);
-      v[0] = 1; // orthogonal to every kept component: all such rows coincide
-    }
-    return v;
+  if (r === 0) return rows.map(() => Float64Array.of(1)); // nothing kept: all rows coincide
+  // Rows of the fitted rows' unused columns of V are zero: only used columns add to the projection (= U·S on the fitted rows).
+  const position = new Int32Array(sub.cols).fill(-1);
+  svd.columns.forEach((c, j) => {
+    position[c] = j;
   });
+  const projected = projectRows(sub, position, svd.v, r);
+  // Unit rows as views of one buffer (no backing store per row).
+  const out: Float64Array[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const o = i * r;
+    let sq = 0;
+    for (let a = 0; a < r; a++) sq += projected[o + a]! * projected[o + a]!;
+    const len = Math.sqrt(sq);
+    if (len > 1e-12) for (let a = 0; a < r; a++) projected[o + a]! /= len;
+    else {
+      projected.fill(0, o, o + r);
+      projected[o] = 1; // orthogonal to every kept component: all such rows coincide
+    }
+    out[i] = projected.subarray(o, o + r);
+  }
+  return out;
+}
+
+/** Sparse rows times the rows of V at each column's position (-1: a zero row of V, skipped), rows × width. */
+function projectRows(m: SparseMatrix, position: Int32Array, v: Float64Array, width: number): Float64Array {
+  const { rows, indptr, indices, values } = m;
+  const out = new Float64Array(rows * width);
+  for (let i = 0; i < rows; i++) {
+    const o = i * width;
+    const end = indptr[i + 1]!;
+    for (let p = indptr[i]!; p < end; p++) {
+      const at = position[indices[p]!]!;
+      if (at < 0) continue;
+      const val = values[p]!;
+      const bo = at * width;
+      for (let j = 0; j < width; j++) out[o + j]! += val * v[bo + j]!;
+    }
+  }
+  return out;
 }
 
 /** Up to `size` of the indices 0 … n-1, chosen by the seed, ascending (the SVD's sample). */

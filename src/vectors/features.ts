@@ -4,15 +4,15 @@
  * weighted, side by side, and the whole row scaled to unit length.
  */
 import { normalizeRows, type SparseMatrix } from './sparse';
-import { tfidf } from './tfidf';
-import { buildVocabulary, type Vocabulary } from './vocabulary';
+import { tfidfOfIds } from './tfidf';
+import { type TermIds, termIds, vocabularyOfIds } from './vocabulary';
 
 /** One kind of term: its bag per note and the weight of its block. */
 export interface FeatureBlock {
   /** A short name; columns are named `${name}:${term}`. */
   name: string;
-  /** The terms of each note (repeats count). */
-  docs: ReadonlyArray<ReadonlyArray<string>>;
+  /** The terms of each note (repeats count), as strings or as interned ids. */
+  docs: ReadonlyArray<ReadonlyArray<string>> | TermIds;
   /** Weight of the block relative to the others (1 = equal). */
   weight: number;
   /** Keep at most this many terms, the most frequent (by document frequency) first. */
@@ -48,7 +48,8 @@ export interface Features {
  * ```
  */
 export function buildFeatures(blocks: readonly FeatureBlock[], bounds: DfBounds): Features {
-  const n = blocks[0]?.docs.length ?? 0;
+  const first = blocks[0]?.docs;
+  const n = first === undefined ? 0 : isTermIds(first) ? first.offsets.length - 1 : first.length;
   const parts: Array<{ matrix: SparseMatrix; offset: number; weight: number }> = [];
   const columns: string[] = [];
   const blockSizes: number[] = [];
@@ -57,8 +58,9 @@ export function buildFeatures(blocks: readonly FeatureBlock[], bounds: DfBounds)
       blockSizes.push(0);
       continue;
     }
-    const vocabulary = capVocabulary(buildVocabulary(block.docs, bounds), block.maxFeatures);
-    const { matrix } = tfidf(block.docs, vocabulary);
+    const ids = isTermIds(block.docs) ? block.docs : termIds(block.docs);
+    const { vocabulary, columnOfId } = vocabularyOfIds(ids, bounds, undefined, block.maxFeatures);
+    const { matrix } = tfidfOfIds(ids, columnOfId, vocabulary);
     const offset = columns.length;
     for (const term of vocabulary.terms) columns.push(`${block.name}:${term}`);
     blockSizes.push(vocabulary.terms.length);
@@ -85,16 +87,6 @@ export function buildFeatures(blocks: readonly FeatureBlock[], bounds: DfBounds)
   return { matrix: normalizeRows({ rows: n, cols: columns.length, indptr, indices, values }), columns, blockSizes };
 }
 
-/** The `max` terms of highest document frequency (ties: code-point order), in code-point order. */
-function capVocabulary(vocabulary: Vocabulary, max: number | undefined): Vocabulary {
-  if (max === undefined || vocabulary.terms.length <= max) return vocabulary;
-  const order = [...vocabulary.terms.keys()].sort((a, b) => vocabulary.df[b]! - vocabulary.df[a]! || a - b);
-  const keep = order.slice(0, Math.max(0, max)).sort((a, b) => a - b);
-  const terms = keep.map((j) => vocabulary.terms[j]!);
-  return {
-    terms,
-    index: new Map(terms.map((t, i) => [t, i])),
-    df: Float64Array.from(keep, (j) => vocabulary.df[j]!),
-    documents: vocabulary.documents,
-  };
+function isTermIds(docs: FeatureBlock['docs']): docs is TermIds {
+  return !Array.isArray(docs);
 }

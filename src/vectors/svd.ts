@@ -47,12 +47,44 @@ export interface SvdOptions {
  * ```
  */
 export function randomizedSvd(m: SparseMatrix, rank: number, options: SvdOptions): TruncatedSvd {
+  if (options.compactColumns === false) return svdOf(m, rank, options, undefined);
+  const small = randomizedSvdOfUsedColumns(m, rank, options);
+  if (small.columns.length === m.cols) return { rank: small.rank, u: small.u, s: small.s, v: small.v };
+  const r = small.rank;
+  const v = new Float64Array(m.cols * r);
+  small.columns.forEach((c, j) => {
+    v.set(small.v.subarray(j * r, (j + 1) * r), c * r);
+  });
+  return { rank: r, u: small.u, s: small.s, v };
+}
+
+/** A truncated SVD whose V has rows for the used columns only. */
+export interface CompactSvd extends TruncatedSvd {
+  /** The columns of the matrix with a stored value, ascending; row `j` of `v` belongs to `columns[j]` (other rows of V are zero). */
+  columns: Int32Array;
+}
+
+/**
+ * {@link randomizedSvd} with V kept to the used columns: the same numbers,
+ * without a V as tall as the whole (wide, sparse) matrix.
+ *
+ * @param m - The sparse matrix (rows × cols).
+ * @param rank - Components wanted (≥ 1).
+ * @param options - Seed, oversampling and power iterations.
+ * @returns U, S, the used columns and V's rows for them.
+ *
+ * @example
+ * ```ts
+ * const { columns, v, rank } = randomizedSvdOfUsedColumns(matrix, 2, { seed: 1 });
+ * ```
+ */
+export function randomizedSvdOfUsedColumns(m: SparseMatrix, rank: number, options: SvdOptions): CompactSvd {
   // Columns without a stored value have zero rows in V and add nothing to
   // any product: the work runs on the used columns only (a sample of rows
   // of a wide matrix uses few), with the same random numbers and the same
   // sums as on the full matrix.
   const used = usedColumns(m);
-  if (used.length === m.cols || options.compactColumns === false) return svdOf(m, rank, options, undefined);
+  if (used.length === m.cols) return { ...svdOf(m, rank, options, undefined), columns: Int32Array.from(used) };
   const position = new Int32Array(m.cols).fill(-1);
   used.forEach((c, j) => {
     position[c] = j;
@@ -64,13 +96,7 @@ export function randomizedSvd(m: SparseMatrix, rank: number, options: SvdOptions
     indices: Int32Array.from(m.indices, (c) => position[c]!),
     values: m.values,
   };
-  const small = svdOf(compact, rank, options, { cols: m.cols, used });
-  const r = small.rank;
-  const v = new Float64Array(m.cols * r);
-  used.forEach((c, j) => {
-    v.set(small.v.subarray(j * r, (j + 1) * r), c * r);
-  });
-  return { ...small, v };
+  return { ...svdOf(compact, rank, options, { cols: m.cols, used }), columns: Int32Array.from(used) };
 }
 
 /** Columns of `m` with at least one stored value, ascending. */
@@ -104,12 +130,13 @@ function svdOf(
   if (full) {
     let next = 0;
     for (let c = 0; c < full.cols; c++) {
-      const keep = next < full.used.length && full.used[next] === c;
-      for (let j = 0; j < l; j++) {
-        const g = gaussian();
-        if (keep) omega[next * l + j] = g;
+      if (next < full.used.length && full.used[next] === c) {
+        for (let j = 0; j < l; j++) omega[next * l + j] = gaussian();
+        next++;
+      } else {
+        // An unused column: its Gaussians are drawn (the stream stays that of the full matrix) but not computed.
+        for (let j = 0; j < 2 * l; j++) random();
       }
-      if (keep) next++;
     }
   } else for (let i = 0; i < omega.length; i++) omega[i] = gaussian();
 
