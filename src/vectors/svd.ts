@@ -142,14 +142,18 @@ function svdOf(
 
   // Power iterations re-orthonormalise the (short) row side only; in double
   // precision that is stable for the few iterations used here.
-  let basis = orthonormalize(multiply(m, omega, l), m.rows, l, 1);
+  // The products run column by column (CSC): the wide side (cols × width) is
+  // then read and written in order, the short side stays in cache; every
+  // sum adds the same terms in the same order as row by row.
+  const t = transpose(m);
+  let basis = orthonormalize(multiplyByColumns(t, m.rows, omega, l), m.rows, l, 1);
   for (let it = 0; it < q; it++) {
-    const z = multiplyTransposed(m, basis.q, basis.cols);
-    basis = orthonormalize(multiply(m, z, basis.cols), m.rows, basis.cols, it === q - 1 ? 2 : 1);
+    const z = multiplyTransposedByColumns(t, basis.q, basis.cols);
+    basis = orthonormalize(multiplyByColumns(t, m.rows, z, basis.cols), m.rows, basis.cols, it === q - 1 ? 2 : 1);
   }
   // B = Qᵀ A; its Gram matrix B Bᵀ = Zᵀ Z with Z = Aᵀ Q.
   const w = basis.cols;
-  const z = multiplyTransposed(m, basis.q, w);
+  const z = multiplyTransposedByColumns(t, basis.q, w);
   const gram = gramOf(z, m.cols, w);
   const { values, vectors } = symmetricEigen(gram, w);
   const order = [...values.keys()].sort((a, b) => values[b]! - values[a]! || a - b);
@@ -192,6 +196,61 @@ export function multiplyTransposed(m: SparseMatrix, q: Float64Array, width: numb
     for (let p = indptr[i]!; p < end; p++) {
       const val = values[p]!;
       const o = indices[p]! * width;
+      for (let j = 0; j < width; j++) out[o + j]! += val * q[qo + j]!;
+    }
+  }
+  return out;
+}
+
+/**
+ * The transpose of a CSR matrix as CSR (= the matrix in CSC form): row `c`
+ * lists the rows of column `c`, ascending.
+ */
+function transpose(m: SparseMatrix): SparseMatrix {
+  const { rows, cols, indptr, indices, values } = m;
+  const nnz = indptr[rows]! - indptr[0]!;
+  const colptr = new Int32Array(cols + 1);
+  for (let p = indptr[0]!; p < indptr[rows]!; p++) colptr[indices[p]! + 1]!++;
+  for (let c = 0; c < cols; c++) colptr[c + 1]! += colptr[c]!;
+  const fill = colptr.slice(0, cols);
+  const rowOf = new Int32Array(nnz);
+  const vals = new Float64Array(nnz);
+  for (let i = 0; i < rows; i++) {
+    for (let p = indptr[i]!; p < indptr[i + 1]!; p++) {
+      const at = fill[indices[p]!]!++;
+      rowOf[at] = i;
+      vals[at] = values[p]!;
+    }
+  }
+  return { rows: cols, cols: rows, indptr: colptr, indices: rowOf, values: vals };
+}
+
+/** {@link multiply} from the transpose `t` of A (A has `rows` rows); for sorted rows of A the same sums in the same order. */
+function multiplyByColumns(t: SparseMatrix, rows: number, b: Float64Array, width: number): Float64Array {
+  const { indptr, indices, values } = t;
+  const out = new Float64Array(rows * width);
+  for (let c = 0; c < t.rows; c++) {
+    const bo = c * width;
+    const end = indptr[c + 1]!;
+    for (let p = indptr[c]!; p < end; p++) {
+      const val = values[p]!;
+      const o = indices[p]! * width;
+      for (let j = 0; j < width; j++) out[o + j]! += val * b[bo + j]!;
+    }
+  }
+  return out;
+}
+
+/** {@link multiplyTransposed} from the transpose `t` of A: the same sums in the same order. */
+function multiplyTransposedByColumns(t: SparseMatrix, q: Float64Array, width: number): Float64Array {
+  const { indptr, indices, values } = t;
+  const out = new Float64Array(t.rows * width);
+  for (let c = 0; c < t.rows; c++) {
+    const o = c * width;
+    const end = indptr[c + 1]!;
+    for (let p = indptr[c]!; p < end; p++) {
+      const val = values[p]!;
+      const qo = indices[p]! * width;
       for (let j = 0; j < width; j++) out[o + j]! += val * q[qo + j]!;
     }
   }
