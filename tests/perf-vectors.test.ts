@@ -4,12 +4,13 @@
 // No timings here.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { classTfidf, classTfidfOfColumns } from '../src/describe/keywords';
 import { describeThemes } from '../src/describe/themes';
 import { buildFeatures } from '../src/vectors/features';
 import { charNgrams, ngramIds } from '../src/vectors/ngrams';
 import { csrFromRows, denseRow, normalizeRows, rowLength } from '../src/vectors/sparse';
 import { tfidf } from '../src/vectors/tfidf';
-import { buildVocabulary, compareCodePoints, termIds, vocabularyOfIds } from '../src/vectors/vocabulary';
+import { buildVocabulary, compareCodePoints, termIds, tokensOf, vocabularyOfIds } from '../src/vectors/vocabulary';
 
 const token = fc.constantFrom('schul', 'digital', 'netz', 'werk', 'bildung', 'ä', 'öko', 'x1', 'straß', '😀ab', 'zz');
 const docs = fc.array(fc.array(token, { maxLength: 8 }), { minLength: 1, maxLength: 40 });
@@ -157,6 +158,18 @@ describe('optimised vectors equal the straightforward ones', () => {
     );
   });
 
+  it('c-TF-IDF keywords on vocabulary columns equal those on stems', () => {
+    fc.assert(
+      fc.property(docs, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 9 }), (ds, k, salt, top) => {
+        const vocabulary = buildVocabulary(ds, { minDf: 1 + (salt % 2), maxDf: ds.length });
+        const labels = Int32Array.from(ds, (_, i) => ((i * 7 + salt) % (k + 1)) - 1);
+        const byColumns = classTfidfOfColumns(tokensOf(vocabulary, ds)!, vocabulary.terms, labels, k, top);
+        expect(byColumns).toEqual(classTfidf(ds, labels, k, new Set(vocabulary.terms), top));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('describeThemes on sparse rows equals the dense rows', () => {
     fc.assert(
       fc.property(docs, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 1000 }), (ds, k, salt) => {
@@ -177,6 +190,10 @@ describe('optimised vectors equal the straightforward ones', () => {
         const a = describeThemes({ ...base, matrix });
         const b = describeThemes({ ...base, vectors: dense });
         expect(a).toEqual(b);
+        // Keywords counted on vocabulary columns: the same description.
+        const built = buildVocabulary(ds, { minDf: 1, maxDf: ds.length });
+        const c = describeThemes({ ...base, matrix, stemColumns: tokensOf(built, ds) });
+        expect(c).toEqual(a);
       }),
       { numRuns: 100 },
     );
