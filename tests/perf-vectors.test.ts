@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classTfidf, classTfidfOfColumns } from '../src/describe/keywords';
 import { describeThemes } from '../src/describe/themes';
-import { buildFeatures } from '../src/vectors/features';
+import { buildFeatures, featureRows, hasFeatures, planFeatures, projectFeatures } from '../src/vectors/features';
 import { charNgrams, ngramIds } from '../src/vectors/ngrams';
 import { csrFromRows, denseRow, normalizeRows, rowLength } from '../src/vectors/sparse';
 import { tfidf } from '../src/vectors/tfidf';
@@ -143,6 +143,43 @@ describe('optimised vectors equal the straightforward ones', () => {
         const names = termIds(ds).names;
         names.forEach((name, id) => {
           expect(columnOfId[id]).toBe(vocabulary.index.get(name) ?? -1);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('feature rows of some notes, and their projection without the matrix', () => {
+    fc.assert(
+      fc.property(docs, fc.double({ min: 0, max: 2, noNaN: true }), fc.integer({ min: 0, max: 1000 }), (ds, weight, salt) => {
+        const blocks = [
+          { name: 'w', docs: ds, weight: 1 },
+          { name: 'g', docs: ngramIds(ds, 3, 4), weight },
+        ];
+        const bounds = { minDf: 1 + (salt % 2), maxDf: ds.length };
+        const { matrix } = buildFeatures(blocks, bounds);
+        const plan = planFeatures(blocks, bounds);
+        const rows = ds.map((_, i) => i).filter((i) => (i * 7 + salt) % 3 !== 0);
+        const some = featureRows(plan, rows);
+        rows.forEach((r, a) => {
+          expect(hasFeatures(plan, r)).toBe(rowLength(matrix, r) > 0);
+          expect(Array.from(some.indices.subarray(some.indptr[a]!, some.indptr[a + 1]!))).toEqual(Array.from(matrix.indices.subarray(matrix.indptr[r]!, matrix.indptr[r + 1]!)));
+          expect(Array.from(some.values.subarray(some.indptr[a]!, some.indptr[a + 1]!))).toEqual(Array.from(matrix.values.subarray(matrix.indptr[r]!, matrix.indptr[r + 1]!)));
+        });
+        // Projection onto a V with some zero rows (position -1): the product of the matrix rows, up to rounding.
+        const width = 3;
+        const position = Int32Array.from({ length: plan.cols }, (_, c) => ((c + salt) % 4 === 0 ? -1 : c));
+        const v = Float64Array.from({ length: plan.cols * width }, (_, x) => Math.sin(x + salt));
+        const projected = projectFeatures(plan, rows, position, v, width);
+        rows.forEach((r, a) => {
+          for (let j = 0; j < width; j++) {
+            let sum = 0;
+            for (let p = matrix.indptr[r]!; p < matrix.indptr[r + 1]!; p++) {
+              const at = position[matrix.indices[p]!]!;
+              if (at >= 0) sum += matrix.values[p]! * v[at * width + j]!;
+            }
+            expect(projected[a * width + j]!).toBeCloseTo(sum, 12);
+          }
         });
       }),
       { numRuns: 100 },

@@ -6,9 +6,9 @@
  * set notes aside that are too far from every theme centre.
  */
 import { compoundSplitter } from '../vectors/compounds';
-import { buildFeatures, type FeatureBlock } from '../vectors/features';
+import { type FeatureBlock, type FeaturePlan, featureRows, hasFeatures, planFeatures, projectFeatures } from '../vectors/features';
 import { ngramIds } from '../vectors/ngrams';
-import { rowLength, type SparseMatrix } from '../vectors/sparse';
+import type { SparseMatrix } from '../vectors/sparse';
 import { randomizedSvdOfUsedColumns } from '../vectors/svd';
 import { chooseK, type KCriterion, kRange } from './choose-k';
 import { consensusClustering } from './consensus';
@@ -176,12 +176,12 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
       ...(maxFeatures ? { maxFeatures } : {}),
     });
   }
-  const { matrix, columns } = buildFeatures(blocks, { minDf, maxDf });
+  const plan = planFeatures(blocks, { minDf, maxDf });
 
   // Rows with content are clustered.
   const content: number[] = [];
-  for (let u = 0; u < m; u++) if (rowLength(matrix, u) > 0) content.push(u);
-  const lsa = embed(matrix, content, dims, options.seed, options.powerIterations ?? LSA_POWER_ITERATIONS);
+  for (let u = 0; u < m; u++) if (hasFeatures(plan, u)) content.push(u);
+  const lsa = embed(plan, content, dims, options.seed, options.powerIterations ?? LSA_POWER_ITERATIONS, long);
   const embedded = options.smooth ? knnSmooth(lsa, options.smooth.neighbours, options.smooth.alpha) : lsa;
 
   const distinct = content.length;
@@ -240,7 +240,7 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
     }
     labels[i] = uLabels[u]!;
   }
-  return { labels, reasons, k, vectors, scores, features: columns.length, ...(kScores ? { kScores } : {}) };
+  return { labels, reasons, k, vectors, scores, features: plan.cols, ...(kScores ? { kScores } : {}) };
 }
 
 /** Rows used to fit the LSA basis; every row is then projected onto it (O(nnz · dims)). */
@@ -249,28 +249,35 @@ const SVD_SAMPLE = 4000;
 /** Power iterations of the LSA's randomized SVD: 5 gave a more exact basis and +0.005–0.01 NMI over 3 (QUALITY.md). */
 const LSA_POWER_ITERATIONS = 5;
 
-/** Unit rows of the clustering space for the given matrix rows: LSA, or the TF-IDF rows themselves. */
-function embed(matrix: SparseMatrix, rows: number[], dims: number, seed: number, powerIterations: number): Float64Array[] {
-  const sub = rows.length === matrix.rows ? matrix : subMatrix(matrix, rows);
-  if (dims <= 0 || sub.rows === 0) {
+/**
+ * Unit rows of the clustering space for the given notes: LSA, or the TF-IDF rows themselves.
+ * The LSA basis is fitted on a seeded sample of the rows; above the sample the rows are
+ * projected straight from the notes' terms, without building their feature matrix
+ * (`exact`: from the matrix, as below the sample).
+ */
+function embed(plan: FeaturePlan, rows: number[], dims: number, seed: number, powerIterations: number, exact: boolean): Float64Array[] {
+  if (dims <= 0 || rows.length === 0) {
+    const sub = featureRows(plan, rows);
     return rows.map((_, i) => {
       const v = new Float64Array(sub.cols);
       for (let p = sub.indptr[i]!; p < sub.indptr[i + 1]!; p++) v[sub.indices[p]!] = sub.values[p]!;
       return v;
     });
   }
-  const fitRows = seededSample(sub.rows, SVD_SAMPLE, seed);
-  const basis = fitRows.length === sub.rows ? sub : subMatrix(sub, fitRows);
+  const fitRows = seededSample(rows.length, SVD_SAMPLE, seed);
+  const sampled = fitRows.length < rows.length;
+  const sub = sampled && !exact ? undefined : featureRows(plan, rows);
+  const basis = sub && !sampled ? sub : featureRows(plan, fitRows.map((j) => rows[j]!));
   const rank = Math.max(1, Math.min(dims, basis.rows - 1, basis.cols));
   const svd = randomizedSvdOfUsedColumns(basis, rank, { seed, powerIterations });
   const r = svd.rank;
   if (r === 0) return rows.map(() => Float64Array.of(1)); // nothing kept: all rows coincide
   // Rows of the fitted rows' unused columns of V are zero: only used columns add to the projection (= U·S on the fitted rows).
-  const position = new Int32Array(sub.cols).fill(-1);
+  const position = new Int32Array(plan.cols).fill(-1);
   svd.columns.forEach((c, j) => {
     position[c] = j;
   });
-  const projected = projectRows(sub, position, svd.v, r);
+  const projected = sub ? projectRows(sub, position, svd.v, r) : projectFeatures(plan, rows, position, svd.v, r);
   // Unit rows as views of one buffer (no backing store per row).
   const out: Float64Array[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -309,24 +316,6 @@ function projectRows(m: SparseMatrix, position: Int32Array, v: Float64Array, wid
 /** Up to `size` of the indices 0 … n-1, chosen by the seed, ascending (the SVD's sample). */
 export function seededSample(n: number, size: number, seed: number): number[] {
   return sampleIndices(n, size, seed, 31337);
-}
-
-function subMatrix(m: SparseMatrix, rows: number[]): SparseMatrix {
-  let nnz = 0;
-  for (const r of rows) nnz += rowLength(m, r);
-  const indptr = new Int32Array(rows.length + 1);
-  const indices = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  let p = 0;
-  rows.forEach((r, i) => {
-    for (let q = m.indptr[r]!; q < m.indptr[r + 1]!; q++) {
-      indices[p] = m.indices[q]!;
-      values[p] = m.values[q]!;
-      p++;
-    }
-    indptr[i + 1] = p;
-  });
-  return { rows: rows.length, cols: m.cols, indptr, indices, values };
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
