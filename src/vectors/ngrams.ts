@@ -56,29 +56,57 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * ```
  */
 export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number, max: number): TermIds {
-  const gramId = new Map<string, number>();
+  const trie = new GramTrie();
   const names: string[] = [];
+  const gramOfNode: number[] = [];
   const ofWord = new Map<string, Int32Array>();
   const offsets = new Int32Array(docs.length + 1);
   let tokens = new Int32Array(1024);
   let used = 0;
+  // The id of the n-gram padded[from … from + length) (code points), ending at trie node `node`.
+  const idOf = (node: number, padded: string, codes: number[] | undefined, from: number, length: number): number => {
+    let id = gramOfNode[node];
+    if (id === undefined || id < 0) {
+      id = names.length;
+      gramOfNode[node] = id;
+      names.push(codes ? String.fromCodePoint(...codes.slice(from, from + length)) : padded.slice(from, from + length));
+    }
+    return id;
+  };
+  const nodes: number[] = [];
   for (let i = 0; i < docs.length; i++) {
     const words = docs[i]!;
     for (let w = 0; w < words.length; w++) {
       const word = words[w]!;
       let ids = ofWord.get(word);
       if (!ids) {
-        const grams = charNgrams(word, min, max);
-        ids = new Int32Array(grams.length);
-        for (let g = 0; g < grams.length; g++) {
-          const gram = grams[g]!;
-          let id = gramId.get(gram);
-          if (id === undefined) {
-            id = names.length;
-            gramId.set(gram, id);
-            names.push(gram);
+        // As charNgrams: one code unit per character, or code points when there are astral characters.
+        const padded = `^${word}$`;
+        const codes = SURROGATE.test(padded) ? Array.from(padded, (ch) => ch.codePointAt(0)!) : undefined;
+        const length = codes ? codes.length : padded.length;
+        const code = (at: number): number => (codes ? codes[at]! : padded.charCodeAt(at));
+        if (length <= min) {
+          let node = 0;
+          for (let at = 0; at < length; at++) node = trie.child(node, code(at));
+          ids = Int32Array.of(idOf(node, padded, codes, 0, length));
+        } else {
+          // nodes[start * (max + 1) + n]: the trie node of the n-gram at `start`; grams listed by n, then start.
+          const top = Math.min(max, length);
+          nodes.length = 0;
+          for (let start = 0; start < length; start++) {
+            let node = 0;
+            for (let n = 1; n <= top && start + n <= length; n++) {
+              node = trie.child(node, code(start + n - 1));
+              nodes[start * (max + 1) + n] = node;
+            }
           }
-          ids[g] = id;
+          let count = 0;
+          for (let n = min; n <= max; n++) count += Math.max(0, length - n + 1);
+          ids = new Int32Array(count);
+          let g = 0;
+          for (let n = min; n <= max; n++) {
+            for (let start = 0; start + n <= length; start++) ids[g++] = idOf(nodes[start * (max + 1) + n]!, padded, codes, start, n);
+          }
         }
         ofWord.set(word, ids);
       }
@@ -87,10 +115,65 @@ export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number
         bigger.set(tokens);
         tokens = bigger;
       }
-      tokens.set(ids, used);
+      for (let g = 0; g < ids.length; g++) tokens[used + g] = ids[g]!;
       used += ids.length;
     }
     offsets[i + 1] = used;
   }
   return { names, tokens: tokens.subarray(0, used), offsets };
+}
+
+/**
+ * A trie of code-point sequences in an open-addressing hash table of
+ * (parent node, code point) → child node: n-grams are found by walking it,
+ * without cutting and hashing a string per n-gram.
+ */
+class GramTrie {
+  private parents = new Int32Array(1 << 12).fill(-1);
+  private codes = new Int32Array(1 << 12);
+  private children = new Int32Array(1 << 12);
+  private size = 0;
+  private nodes = 1;
+
+  /** The child of `parent` by `code`, created when new. */
+  child(parent: number, code: number): number {
+    let mask = this.parents.length - 1;
+    let slot = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
+    for (;;) {
+      const p = this.parents[slot]!;
+      if (p === -1) break;
+      if (p === parent && this.codes[slot] === code) return this.children[slot]!;
+      slot = (slot + 1) & mask;
+    }
+    if (2 * (this.size + 1) > this.parents.length) {
+      this.grow();
+      mask = this.parents.length - 1;
+      slot = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
+      while (this.parents[slot] !== -1) slot = (slot + 1) & mask;
+    }
+    this.parents[slot] = parent;
+    this.codes[slot] = code;
+    const node = this.nodes++;
+    this.children[slot] = node;
+    this.size++;
+    return node;
+  }
+
+  private grow(): void {
+    const { parents, codes, children } = this;
+    const capacity = parents.length * 2;
+    this.parents = new Int32Array(capacity).fill(-1);
+    this.codes = new Int32Array(capacity);
+    this.children = new Int32Array(capacity);
+    const mask = capacity - 1;
+    for (let s = 0; s < parents.length; s++) {
+      const p = parents[s]!;
+      if (p === -1) continue;
+      let slot = (Math.imul(p, 0x9e3779b1) ^ Math.imul(codes[s]!, 0x85ebca6b)) & mask;
+      while (this.parents[slot] !== -1) slot = (slot + 1) & mask;
+      this.parents[slot] = p;
+      this.codes[slot] = codes[s]!;
+      this.children[slot] = children[s]!;
+    }
+  }
 }
