@@ -58,15 +58,25 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number, max: number): TermIds {
   const trie = new GramTrie();
   const names: string[] = [];
-  const gramOfNode: number[] = [];
-  const ofWord = new Map<string, Int32Array>();
+  let gramOfNode = new Int32Array(1 << 12).fill(-1);
+  // The n-gram ids of each distinct word, in one pool (no typed array per word): word → its slot.
+  const ofWord = new Map<string, number>();
+  let pool = new Int32Array(1 << 16);
+  let pooled = 0;
+  const starts: number[] = [];
+  const ends: number[] = [];
   const offsets = new Int32Array(docs.length + 1);
   let tokens = new Int32Array(1024);
   let used = 0;
   // The id of the n-gram padded[from … from + length) (code points), ending at trie node `node`.
   const idOf = (node: number, padded: string, codes: number[] | undefined, from: number, length: number): number => {
-    let id = gramOfNode[node];
-    if (id === undefined || id < 0) {
+    if (node >= gramOfNode.length) {
+      const bigger = new Int32Array(Math.max(2 * gramOfNode.length, node + 1)).fill(-1);
+      bigger.set(gramOfNode);
+      gramOfNode = bigger;
+    }
+    let id = gramOfNode[node]!;
+    if (id < 0) {
       id = names.length;
       gramOfNode[node] = id;
       names.push(codes ? String.fromCodePoint(...codes.slice(from, from + length)) : padded.slice(from, from + length));
@@ -78,45 +88,55 @@ export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number
     const words = docs[i]!;
     for (let w = 0; w < words.length; w++) {
       const word = words[w]!;
-      let ids = ofWord.get(word);
-      if (!ids) {
+      let slot = ofWord.get(word);
+      if (slot === undefined) {
         // As charNgrams: one code unit per character, or code points when there are astral characters.
         const padded = `^${word}$`;
         const codes = SURROGATE.test(padded) ? Array.from(padded, (ch) => ch.codePointAt(0)!) : undefined;
         const length = codes ? codes.length : padded.length;
-        const code = (at: number): number => (codes ? codes[at]! : padded.charCodeAt(at));
+        let count = 1;
+        if (length > min) {
+          count = 0;
+          for (let n = min; n <= max; n++) count += Math.max(0, length - n + 1);
+        }
+        if (pooled + count > pool.length) {
+          const bigger = new Int32Array(Math.max(pool.length * 2, pooled + count));
+          bigger.set(pool);
+          pool = bigger;
+        }
+        slot = starts.length;
+        starts.push(pooled);
         if (length <= min) {
           let node = 0;
-          for (let at = 0; at < length; at++) node = trie.child(node, code(at));
-          ids = Int32Array.of(idOf(node, padded, codes, 0, length));
+          for (let at = 0; at < length; at++) node = trie.child(node, codes ? codes[at]! : padded.charCodeAt(at));
+          pool[pooled++] = idOf(node, padded, codes, 0, length);
         } else {
           // nodes[start * (max + 1) + n]: the trie node of the n-gram at `start`; grams listed by n, then start.
           const top = Math.min(max, length);
-          nodes.length = 0;
           for (let start = 0; start < length; start++) {
             let node = 0;
             for (let n = 1; n <= top && start + n <= length; n++) {
-              node = trie.child(node, code(start + n - 1));
+              const at = start + n - 1;
+              node = trie.child(node, codes ? codes[at]! : padded.charCodeAt(at));
               nodes[start * (max + 1) + n] = node;
             }
           }
-          let count = 0;
-          for (let n = min; n <= max; n++) count += Math.max(0, length - n + 1);
-          ids = new Int32Array(count);
-          let g = 0;
           for (let n = min; n <= max; n++) {
-            for (let start = 0; start + n <= length; start++) ids[g++] = idOf(nodes[start * (max + 1) + n]!, padded, codes, start, n);
+            for (let start = 0; start + n <= length; start++) pool[pooled++] = idOf(nodes[start * (max + 1) + n]!, padded, codes, start, n);
           }
         }
-        ofWord.set(word, ids);
+        ends.push(pooled);
+        ofWord.set(word, slot);
       }
-      if (used + ids.length > tokens.length) {
-        const bigger = new Int32Array(Math.max(tokens.length * 2, used + ids.length));
+      const from = starts[slot]!;
+      const size = ends[slot]! - from;
+      if (used + size > tokens.length) {
+        const bigger = new Int32Array(Math.max(tokens.length * 2, used + size));
         bigger.set(tokens);
         tokens = bigger;
       }
-      for (let g = 0; g < ids.length; g++) tokens[used + g] = ids[g]!;
-      used += ids.length;
+      for (let g = 0; g < size; g++) tokens[used + g] = pool[from + g]!;
+      used += size;
     }
     offsets[i + 1] = used;
   }
