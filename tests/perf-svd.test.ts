@@ -2,7 +2,7 @@
 // give exactly the result of the full-width computation. No timings here.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../src/cluster/random';
+import { createRandom, createSkippableRandom } from '../src/cluster/random';
 import { csrFromRows } from '../src/vectors/sparse';
 import { randomizedSvd, randomizedSvdOfUsedColumns } from '../src/vectors/svd';
 
@@ -43,6 +43,23 @@ describe('randomizedSvd on used columns equals the full-width computation', () =
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('createSkippableRandom', () => {
+  it('gives the sequence of createRandom, and skip(n) jumps as n calls would', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 6 }), (seed, skips) => {
+        const plain = createRandom(seed);
+        const jumping = createSkippableRandom(seed);
+        for (const n of skips) {
+          for (let i = 0; i < n; i++) plain();
+          jumping.skip(n);
+          expect(jumping.next()).toBe(plain());
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });

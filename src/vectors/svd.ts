@@ -5,7 +5,7 @@
  * exactly. Only tall-skinny dense blocks (rows × (rank + oversample)) are
  * ever allocated; the sparse matrix is never densified.
  */
-import { createRandom } from '../cluster/random';
+import { createSkippableRandom } from '../cluster/random';
 import type { SparseMatrix } from './sparse';
 
 /** A truncated SVD A ≈ U · diag(S) · Vᵀ. */
@@ -118,7 +118,7 @@ function svdOf(
   const oversample = options.oversample ?? 10;
   const q = options.powerIterations ?? 3;
   const l = Math.max(1, Math.min(rank + oversample, m.rows, full ? full.cols : m.cols));
-  const random = createRandom(options.seed);
+  const { next: random, skip } = createSkippableRandom(options.seed);
   const gaussian = (): number => {
     // Box–Muller; 1 - u avoids log(0).
     const u = 1 - random();
@@ -134,8 +134,8 @@ function svdOf(
         for (let j = 0; j < l; j++) omega[next * l + j] = gaussian();
         next++;
       } else {
-        // An unused column: its Gaussians are drawn (the stream stays that of the full matrix) but not computed.
-        for (let j = 0; j < 2 * l; j++) random();
+        // An unused column: its Gaussians are skipped (the stream stays that of the full matrix).
+        skip(2 * l);
       }
     }
   } else for (let i = 0; i < omega.length; i++) omega[i] = gaussian();
