@@ -20,7 +20,7 @@ import { extractTerms } from './terms';
 import type { AnalyzeOptions, NoteInput, ThemeReport } from './types';
 import { rowLength } from './vectors/sparse';
 import { tfidf } from './vectors/tfidf';
-import { buildVocabulary } from './vectors/vocabulary';
+import { buildVocabulary, tokensOf } from './vectors/vocabulary';
 
 /**
  * Finds the themes in a set of notes.
@@ -144,6 +144,7 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
     matrix,
     columnStems: vocabulary.terms,
     vocabulary: new Set(vocabulary.terms),
+    stemColumns: tokensOf(vocabulary, stems),
     topTerms: opts.topTerms,
     representatives: opts.representatives,
   });

@@ -2,9 +2,9 @@
 // give exactly the result of the full-width computation. No timings here.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../src/cluster/random';
+import { createRandom, createSkippableRandom } from '../src/cluster/random';
 import { csrFromRows } from '../src/vectors/sparse';
-import { randomizedSvd } from '../src/vectors/svd';
+import { randomizedSvd, randomizedSvdOfUsedColumns } from '../src/vectors/svd';
 
 const plusZero = (x: number): number => (x === 0 ? 0 : x);
 
@@ -33,9 +33,33 @@ describe('randomizedSvd on used columns equals the full-width computation', () =
           // computation (its sign flip); zeros either way, and every product
           // with them (sparse values times ±0, added to a sum) is the same.
           expect(Array.from(a.v, plusZero)).toEqual(Array.from(b.v, plusZero));
+          // V on the used columns only: the same rows, every other row zero.
+          const c = randomizedSvdOfUsedColumns(m, rank, { seed });
+          const r = c.rank;
+          const expanded = new Float64Array(cols * r);
+          c.columns.forEach((col, j) => expanded.set(c.v.subarray(j * r, (j + 1) * r), col * r));
+          expect(Array.from(expanded)).toEqual(Array.from(a.v));
+          expect(Array.from(c.u)).toEqual(Array.from(a.u));
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('createSkippableRandom', () => {
+  it('gives the sequence of createRandom, and skip(n) jumps as n calls would', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 6 }), (seed, skips) => {
+        const plain = createRandom(seed);
+        const jumping = createSkippableRandom(seed);
+        for (const n of skips) {
+          for (let i = 0; i < n; i++) plain();
+          jumping.skip(n);
+          expect(jumping.next()).toBe(plain());
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -4,12 +4,13 @@
 // No timings here.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { classTfidf, classTfidfOfColumns } from '../src/describe/keywords';
 import { describeThemes } from '../src/describe/themes';
-import { buildFeatures } from '../src/vectors/features';
-import { charNgrams } from '../src/vectors/ngrams';
+import { buildFeatures, featureRows, hasFeatures, planFeatures, projectFeatures } from '../src/vectors/features';
+import { charNgrams, ngramIds } from '../src/vectors/ngrams';
 import { csrFromRows, denseRow, normalizeRows, rowLength } from '../src/vectors/sparse';
 import { tfidf } from '../src/vectors/tfidf';
-import { buildVocabulary, compareCodePoints } from '../src/vectors/vocabulary';
+import { buildVocabulary, compareCodePoints, termIds, tokensOf, vocabularyOfIds } from '../src/vectors/vocabulary';
 
 const token = fc.constantFrom('schul', 'digital', 'netz', 'werk', 'bildung', 'ä', 'öko', 'x1', 'straß', '😀ab', 'zz');
 const docs = fc.array(fc.array(token, { maxLength: 8 }), { minLength: 1, maxLength: 40 });
@@ -116,12 +117,96 @@ describe('optimised vectors equal the straightforward ones', () => {
     );
   });
 
+  it('n-gram ids name the same n-grams as charNgrams, note by note', () => {
+    const word = fc.oneof(
+      fc.constantFrom('netz', 'netzwerk', 'ab', 'a', '', 'straße', '😀ab', 'x😀y', 'schule', 'schul'),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 6 }), { maxLength: 20 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 2 }), (ds, min, extra) => {
+        const ids = ngramIds(ds, min, min + extra);
+        const plain = termIds(ds.map((row) => row.flatMap((w) => charNgrams(w, min, min + extra))));
+        expect(ids.names).toEqual(plain.names);
+        expect(Array.from(ids.tokens)).toEqual(Array.from(plain.tokens));
+        expect(Array.from(ids.offsets)).toEqual(Array.from(plain.offsets));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a capped vocabulary keeps the terms of highest document frequency', () => {
+    fc.assert(
+      fc.property(docs, fc.integer({ min: 0, max: 12 }), (ds, max) => {
+        const { vocabulary, columnOfId } = vocabularyOfIds(termIds(ds), { minDf: 1, maxDf: ds.length }, undefined, max);
+        const plain = plainVocabulary(ds, 1, ds.length);
+        const order = [...plain.terms.keys()].sort((a, b) => plain.df[b]! - plain.df[a]! || a - b);
+        const keep = order.slice(0, max).sort((a, b) => a - b);
+        expect(vocabulary.terms).toEqual(keep.map((j) => plain.terms[j]!));
+        expect(Array.from(vocabulary.df)).toEqual(keep.map((j) => plain.df[j]!));
+        const names = termIds(ds).names;
+        names.forEach((name, id) => {
+          expect(columnOfId[id]).toBe(vocabulary.index.get(name) ?? -1);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('feature rows of some notes, and their projection without the matrix', () => {
+    fc.assert(
+      fc.property(docs, fc.double({ min: 0, max: 2, noNaN: true }), fc.integer({ min: 0, max: 1000 }), (ds, weight, salt) => {
+        const blocks = [
+          { name: 'w', docs: ds, weight: 1 },
+          { name: 'g', docs: ngramIds(ds, 3, 4), weight },
+        ];
+        const bounds = { minDf: 1 + (salt % 2), maxDf: ds.length };
+        const { matrix } = buildFeatures(blocks, bounds);
+        const plan = planFeatures(blocks, bounds);
+        const rows = ds.map((_, i) => i).filter((i) => (i * 7 + salt) % 3 !== 0);
+        const some = featureRows(plan, rows);
+        rows.forEach((r, a) => {
+          expect(hasFeatures(plan, r)).toBe(rowLength(matrix, r) > 0);
+          expect(Array.from(some.indices.subarray(some.indptr[a]!, some.indptr[a + 1]!))).toEqual(Array.from(matrix.indices.subarray(matrix.indptr[r]!, matrix.indptr[r + 1]!)));
+          expect(Array.from(some.values.subarray(some.indptr[a]!, some.indptr[a + 1]!))).toEqual(Array.from(matrix.values.subarray(matrix.indptr[r]!, matrix.indptr[r + 1]!)));
+        });
+        // Projection onto a V with some zero rows (position -1): the product of the matrix rows, up to rounding.
+        const width = 3;
+        const position = Int32Array.from({ length: plan.cols }, (_, c) => ((c + salt) % 4 === 0 ? -1 : c));
+        const v = Float64Array.from({ length: plan.cols * width }, (_, x) => Math.sin(x + salt));
+        const projected = projectFeatures(plan, rows, position, v, width);
+        rows.forEach((r, a) => {
+          for (let j = 0; j < width; j++) {
+            let sum = 0;
+            for (let p = matrix.indptr[r]!; p < matrix.indptr[r + 1]!; p++) {
+              const at = position[matrix.indices[p]!]!;
+              if (at >= 0) sum += matrix.values[p]! * v[at * width + j]!;
+            }
+            expect(projected[a * width + j]!).toBeCloseTo(sum, 12);
+          }
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('character n-grams (with and without astral characters)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 3 }), (term, min, extra) => {
         expect(charNgrams(term, min, min + extra)).toEqual(plainNgrams(term, min, min + extra));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('c-TF-IDF keywords on vocabulary columns equal those on stems', () => {
+    fc.assert(
+      fc.property(docs, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 9 }), (ds, k, salt, top) => {
+        const vocabulary = buildVocabulary(ds, { minDf: 1 + (salt % 2), maxDf: ds.length });
+        const labels = Int32Array.from(ds, (_, i) => ((i * 7 + salt) % (k + 1)) - 1);
+        const byColumns = classTfidfOfColumns(tokensOf(vocabulary, ds)!, vocabulary.terms, labels, k, top);
+        expect(byColumns).toEqual(classTfidf(ds, labels, k, new Set(vocabulary.terms), top));
+      }),
+      { numRuns: 150 },
     );
   });
 
@@ -145,6 +230,10 @@ describe('optimised vectors equal the straightforward ones', () => {
         const a = describeThemes({ ...base, matrix });
         const b = describeThemes({ ...base, vectors: dense });
         expect(a).toEqual(b);
+        // Keywords counted on vocabulary columns: the same description.
+        const built = buildVocabulary(ds, { minDf: 1, maxDf: ds.length });
+        const c = describeThemes({ ...base, matrix, stemColumns: tokensOf(built, ds) });
+        expect(c).toEqual(a);
       }),
       { numRuns: 100 },
     );

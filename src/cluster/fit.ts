@@ -6,10 +6,10 @@
  * set notes aside that are too far from every theme centre.
  */
 import { compoundSplitter } from '../vectors/compounds';
-import { buildFeatures, type FeatureBlock } from '../vectors/features';
-import { charNgrams } from '../vectors/ngrams';
-import { rowLength, type SparseMatrix } from '../vectors/sparse';
-import { multiply, randomizedSvd } from '../vectors/svd';
+import { type FeatureBlock, type FeaturePlan, featureRows, hasFeatures, planFeatures, projectFeatures } from '../vectors/features';
+import { ngramIds } from '../vectors/ngrams';
+import type { SparseMatrix } from '../vectors/sparse';
+import { randomizedSvdOfUsedColumns } from '../vectors/svd';
 import { chooseK, type KCriterion, kRange } from './choose-k';
 import { consensusClustering } from './consensus';
 import { sphericalKmeans } from './kmeans';
@@ -168,29 +168,20 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
   if (options.ngrams && options.ngrams.weight > 0 && (!long || longGrams > 0)) {
     const { min, max } = options.ngrams;
     const source = input.words ? unique.map((i) => input.words![i]!) : stems;
-    const cache = new Map<string, string[]>();
-    const gramsOf = (w: string): string[] => {
-      let g = cache.get(w);
-      if (!g) {
-        g = charNgrams(w, min, max);
-        cache.set(w, g);
-      }
-      return g;
-    };
     const maxFeatures = long ? longGrams : options.ngrams.maxFeatures;
     blocks.push({
       name: 'g',
-      docs: source.map((row) => row.flatMap(gramsOf)),
+      docs: ngramIds(source, min, max),
       weight: options.ngrams.weight,
       ...(maxFeatures ? { maxFeatures } : {}),
     });
   }
-  const { matrix, columns } = buildFeatures(blocks, { minDf, maxDf });
+  const plan = planFeatures(blocks, { minDf, maxDf });
 
   // Rows with content are clustered.
   const content: number[] = [];
-  for (let u = 0; u < m; u++) if (rowLength(matrix, u) > 0) content.push(u);
-  const lsa = embed(matrix, content, dims, options.seed, options.powerIterations ?? LSA_POWER_ITERATIONS);
+  for (let u = 0; u < m; u++) if (hasFeatures(plan, u)) content.push(u);
+  const lsa = embed(plan, content, dims, options.seed, options.powerIterations ?? LSA_POWER_ITERATIONS, long);
   const embedded = options.smooth ? knnSmooth(lsa, options.smooth.neighbours, options.smooth.alpha) : lsa;
 
   const distinct = content.length;
@@ -249,7 +240,7 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
     }
     labels[i] = uLabels[u]!;
   }
-  return { labels, reasons, k, vectors, scores, features: columns.length, ...(kScores ? { kScores } : {}) };
+  return { labels, reasons, k, vectors, scores, features: plan.cols, ...(kScores ? { kScores } : {}) };
 }
 
 /** Rows used to fit the LSA basis; every row is then projected onto it (O(nnz · dims)). */
@@ -258,60 +249,73 @@ const SVD_SAMPLE = 4000;
 /** Power iterations of the LSA's randomized SVD: 5 gave a more exact basis and +0.005–0.01 NMI over 3 (QUALITY.md). */
 const LSA_POWER_ITERATIONS = 5;
 
-/** Unit rows of the clustering space for the given matrix rows: LSA, or the TF-IDF rows themselves. */
-function embed(matrix: SparseMatrix, rows: number[], dims: number, seed: number, powerIterations: number): Float64Array[] {
-  const sub = subMatrix(matrix, rows);
-  if (dims <= 0 || sub.rows === 0) {
+/**
+ * Unit rows of the clustering space for the given notes: LSA, or the TF-IDF rows themselves.
+ * The LSA basis is fitted on a seeded sample of the rows; above the sample the rows are
+ * projected straight from the notes' terms, without building their feature matrix
+ * (`exact`: from the matrix, as below the sample).
+ */
+function embed(plan: FeaturePlan, rows: number[], dims: number, seed: number, powerIterations: number, exact: boolean): Float64Array[] {
+  if (dims <= 0 || rows.length === 0) {
+    const sub = featureRows(plan, rows);
     return rows.map((_, i) => {
       const v = new Float64Array(sub.cols);
       for (let p = sub.indptr[i]!; p < sub.indptr[i + 1]!; p++) v[sub.indices[p]!] = sub.values[p]!;
       return v;
     });
   }
-  const fitRows = seededSample(sub.rows, SVD_SAMPLE, seed);
-  const basis = fitRows.length === sub.rows ? sub : subMatrix(sub, fitRows);
+  const fitRows = seededSample(rows.length, SVD_SAMPLE, seed);
+  const sampled = fitRows.length < rows.length;
+  const sub = sampled && !exact ? undefined : featureRows(plan, rows);
+  const basis = sub && !sampled ? sub : featureRows(plan, fitRows.map((j) => rows[j]!));
   const rank = Math.max(1, Math.min(dims, basis.rows - 1, basis.cols));
-  const svd = randomizedSvd(basis, rank, { seed, powerIterations });
+  const svd = randomizedSvdOfUsedColumns(basis, rank, { seed, powerIterations });
   const r = svd.rank;
-  const projected = multiply(sub, svd.v, r); // = U·S on the fitted rows
-  return rows.map((_, i) => {
-    const v = new Float64Array(Math.max(r, 1));
-    let sq = 0;
-    for (let a = 0; a < r; a++) {
-      v[a] = projected[i * r + a]!;
-      sq += v[a]! * v[a]!;
-    }
-    const len = Math.sqrt(sq);
-    if (len > 1e-12) for (let a = 0; a < v.length; a++) v[a]! /= len;
-    else {
-      v.fill(0);
-      v[0] = 1; // orthogonal to every kept component: all such rows coincide
-    }
-    return v;
+  if (r === 0) return rows.map(() => Float64Array.of(1)); // nothing kept: all rows coincide
+  // Rows of the fitted rows' unused columns of V are zero: only used columns add to the projection (= U·S on the fitted rows).
+  const position = new Int32Array(plan.cols).fill(-1);
+  svd.columns.forEach((c, j) => {
+    position[c] = j;
   });
+  const projected = sub ? projectRows(sub, position, svd.v, r) : projectFeatures(plan, rows, position, svd.v, r);
+  // Unit rows as views of one buffer (no backing store per row).
+  const out: Float64Array[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const o = i * r;
+    let sq = 0;
+    for (let a = 0; a < r; a++) sq += projected[o + a]! * projected[o + a]!;
+    const len = Math.sqrt(sq);
+    if (len > 1e-12) for (let a = 0; a < r; a++) projected[o + a]! /= len;
+    else {
+      projected.fill(0, o, o + r);
+      projected[o] = 1; // orthogonal to every kept component: all such rows coincide
+    }
+    out[i] = projected.subarray(o, o + r);
+  }
+  return out;
+}
+
+/** Sparse rows times the rows of V at each column's position (-1: a zero row of V, skipped), rows × width. */
+function projectRows(m: SparseMatrix, position: Int32Array, v: Float64Array, width: number): Float64Array {
+  const { rows, indptr, indices, values } = m;
+  const out = new Float64Array(rows * width);
+  for (let i = 0; i < rows; i++) {
+    const o = i * width;
+    const end = indptr[i + 1]!;
+    for (let p = indptr[i]!; p < end; p++) {
+      const at = position[indices[p]!]!;
+      if (at < 0) continue;
+      const val = values[p]!;
+      const bo = at * width;
+      for (let j = 0; j < width; j++) out[o + j]! += val * v[bo + j]!;
+    }
+  }
+  return out;
 }
 
 /** Up to `size` of the indices 0 … n-1, chosen by the seed, ascending (the SVD's sample). */
 export function seededSample(n: number, size: number, seed: number): number[] {
   return sampleIndices(n, size, seed, 31337);
-}
-
-function subMatrix(m: SparseMatrix, rows: number[]): SparseMatrix {
-  let nnz = 0;
-  for (const r of rows) nnz += rowLength(m, r);
-  const indptr = new Int32Array(rows.length + 1);
-  const indices = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  let p = 0;
-  rows.forEach((r, i) => {
-    for (let q = m.indptr[r]!; q < m.indptr[r + 1]!; q++) {
-      indices[p] = m.indices[q]!;
-      values[p] = m.values[q]!;
-      p++;
-    }
-    indptr[i + 1] = p;
-  });
-  return { rows: rows.length, cols: m.cols, indptr, indices, values };
 }
 
 function dot(a: Float64Array, b: Float64Array): number {

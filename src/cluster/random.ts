@@ -29,6 +29,41 @@ export function createRandom(seed: number): Random {
   };
 }
 
+/** A seeded generator that can also jump ahead. */
+export interface SkippableRandom {
+  /** The next float in [0, 1): the same sequence as {@link createRandom} of the seed. */
+  next: Random;
+  /** Jumps over `count` values, as `count` calls of `next` would (without computing them). */
+  skip: (count: number) => void;
+}
+
+/**
+ * {@link createRandom} with a jump: mulberry32's state advances by a constant
+ * per value, so skipping `count` values is one multiplication.
+ *
+ * @example
+ * ```ts
+ * const r = createSkippableRandom(42);
+ * r.skip(2);
+ * r.next(); // = the third value of createRandom(42)
+ * ```
+ */
+export function createSkippableRandom(seed: number): SkippableRandom {
+  let state = seed >>> 0;
+  return {
+    next: () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+    skip: (count) => {
+      state = (state + Math.imul(count >>> 0, 0x6d2b79f5)) >>> 0;
+    },
+  };
+}
+
 /** Derives an independent integer seed for sub-task `index` of a run. */
 export function deriveSeed(seed: number, index: number): number {
   return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(index + 1, 0xc2b2ae35)) >>> 0;

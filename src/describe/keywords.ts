@@ -63,3 +63,91 @@ export function classTfidf(
     return weights.slice(0, top);
   });
 }
+
+/** The notes' stems as vocabulary columns (e.g. from `tokensOf` of the vocabulary). */
+export interface StemColumns {
+  /** Id of each stem occurrence, note after note. */
+  tokens: Int32Array;
+  /** Note `i`'s occurrences are `tokens[offsets[i]] … tokens[offsets[i + 1] - 1]`. */
+  offsets: Int32Array;
+  /** Column of each id, -1 for stems outside the vocabulary. */
+  columnOfId: Int32Array;
+}
+
+/** Above this many theme × column counts {@link classTfidfOfColumns} would hold too much: the Map version runs. */
+const MAX_DENSE_COUNTS = 1 << 23;
+
+/**
+ * {@link classTfidf} on stems given as vocabulary columns: the same keywords
+ * and weights as `classTfidf(docs, labels, k, new Set(columnStems), top)`,
+ * counted in typed arrays instead of a Map per theme.
+ *
+ * @param stems - The notes' stems as columns.
+ * @param columnStems - The stem of each column.
+ * @param labels - Theme index of each note, or -1.
+ * @param k - Number of themes.
+ * @param top - Number of keywords per theme.
+ * @returns The top stems of each theme, strongest first (ties: code-point order).
+ *
+ * @example
+ * ```ts
+ * const v = buildVocabulary(docs, { minDf: 1, maxDf: docs.length });
+ * classTfidfOfColumns(tokensOf(v, docs)!, v.terms, labels, k, 8);
+ * ```
+ */
+export function classTfidfOfColumns(
+  stems: StemColumns,
+  columnStems: readonly string[],
+  labels: ArrayLike<number>,
+  k: number,
+  top: number,
+): StemWeight[][] | undefined {
+  const cols = columnStems.length;
+  if (k * cols > MAX_DENSE_COUNTS) return undefined;
+  const { tokens, offsets, columnOfId } = stems;
+  const counts = new Int32Array(k * cols);
+  const overall = new Int32Array(cols);
+  const totals = new Float64Array(k);
+  for (let i = 0; i < offsets.length - 1; i++) {
+    const c = labels[i]!;
+    if (c < 0) continue;
+    const o = c * cols;
+    for (let t = offsets[i]!; t < offsets[i + 1]!; t++) {
+      const col = columnOfId[tokens[t]!]!;
+      if (col < 0) continue;
+      counts[o + col]!++;
+      overall[col]!++;
+      totals[c]! += 1;
+    }
+  }
+  let sum = 0;
+  for (const t of totals) sum += t;
+  const average = k > 0 ? sum / k : 0;
+  const out: StemWeight[][] = [];
+  for (let c = 0; c < k; c++) {
+    // The `top` strongest in order, kept by insertion: the same as sorting all and slicing (the order is total).
+    const best: StemWeight[] = [];
+    const o = c * cols;
+    for (let col = 0; col < cols; col++) {
+      const count = counts[o + col]!;
+      if (count === 0) continue;
+      const weight = (count / totals[c]!) * Math.log(1 + average / overall[col]!);
+      const stem = columnStems[col]!;
+      if (best.length >= top) {
+        const last = best[best.length - 1];
+        if (!last || !before(weight, stem, last)) continue;
+        best.pop();
+      }
+      let at = best.length;
+      while (at > 0 && before(weight, stem, best[at - 1]!)) at--;
+      best.splice(at, 0, { stem, weight });
+    }
+    out.push(best);
+  }
+  return out;
+}
+
+/** Whether (weight, stem) ranks before `b`: higher weight, then code-point order. */
+function before(weight: number, stem: string, b: StemWeight): boolean {
+  return weight > b.weight || (weight === b.weight && stem < b.stem);
+}

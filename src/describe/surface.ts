@@ -45,6 +45,7 @@ function preferForm(a: string, b: string): boolean {
  * @param surfaces - Surface words of each note, aligned with `stems`.
  * @param labels - Theme of each note (0 … k-1), or -1 for none.
  * @param k - Number of themes.
+ * @param only - Optional: per theme, the stems to count (e.g. its keywords); the others are skipped.
  * @returns One {@link SurfaceCounts} per theme.
  *
  * @example
@@ -57,13 +58,16 @@ export function countSurfacesByTheme(
   surfaces: ReadonlyArray<ReadonlyArray<string>>,
   labels: ArrayLike<number>,
   k: number,
+  only?: ReadonlyArray<ReadonlySet<string>>,
 ): SurfaceCounts[] {
   const out: SurfaceCounts[] = Array.from({ length: k }, () => new Map());
   stems.forEach((row, i) => {
     const c = labels[i]!;
     if (c < 0 || c >= k) return;
     const counts = out[c]!;
+    const wanted = only?.[c];
     row.forEach((stem, j) => {
+      if (wanted && !wanted.has(stem)) return;
       const surface = surfaces[i]![j]!;
       let forms = counts.get(stem);
       if (!forms) {

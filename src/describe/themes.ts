@@ -5,7 +5,7 @@
  */
 import type { SparseMatrix } from '../vectors/sparse';
 import { compareCodePoints } from '../vectors/vocabulary';
-import { classTfidf } from './keywords';
+import { classTfidf, classTfidfOfColumns, type StemColumns } from './keywords';
 import { bestSurface, countSurfacesByTheme } from './surface';
 
 /** What {@link describeThemes} needs to know about the notes. */
@@ -33,6 +33,11 @@ export interface DescribeInput {
   columnStems?: string[];
   /** Stems that may be keywords. */
   vocabulary: ReadonlySet<string>;
+  /**
+   * The notes' stems as columns of `columnStems` (whose stems are then exactly `vocabulary`):
+   * keywords are counted in typed arrays, with the same result.
+   */
+  stemColumns?: StemColumns;
   /** Keywords per theme. */
   topTerms: number;
   /** Representative notes per theme. */
@@ -108,8 +113,13 @@ export function describeThemes(input: DescribeInput): Description {
     scores[i] = clampCosine(s);
   }
 
-  const keywordStems = classTfidf(stems, labels, k, input.vocabulary, input.topTerms);
-  const surfacesByTheme = countSurfacesByTheme(stems, surfaces, labels, k);
+  const keywordStems =
+    (input.stemColumns && input.columnStems
+      ? classTfidfOfColumns(input.stemColumns, input.columnStems, labels, k, input.topTerms)
+      : undefined) ?? classTfidf(stems, labels, k, input.vocabulary, input.topTerms);
+  // Surface forms are only shown for keywords: only theirs are counted.
+  const keywordSets = keywordStems.map((ws) => new Set(ws.map((w) => w.stem)));
+  const surfacesByTheme = countSurfacesByTheme(stems, surfaces, labels, k, keywordSets);
   const described: DescribedTheme[] = members.map((idx, c) => {
     const surfacesOfTheme = surfacesByTheme[c]!;
     const keywords = keywordStems[c]!.map(({ stem, weight }) => ({
@@ -227,22 +237,32 @@ function termsTying(
   i: number,
   centre: Float64Array,
 ): string[] {
-  const weights = new Map<string, number>();
+  // The three strongest (weight, then code-point order: a total order on distinct stems), kept by insertion.
+  const top: Array<{ stem: string; w: number }> = [];
+  const offer = (stem: string, w: number): void => {
+    if (!row.includes(stem)) return;
+    let at = top.length;
+    while (at > 0 && (w > top[at - 1]!.w || (w === top[at - 1]!.w && compareCodePoints(stem, top[at - 1]!.stem) < 0))) at--;
+    if (at < 3) {
+      top.splice(at, 0, { stem, w });
+      if (top.length > 3) top.pop();
+    }
+  };
+  const seen: string[] = [];
   if (columnStems && i < matrix.rows) {
     for (let p = matrix.indptr[i]!; p < matrix.indptr[i + 1]!; p++) {
       const d = matrix.indices[p]!;
       const w = matrix.values[p]! * centre[d]!;
-      if (w > 0) weights.set(columnStems[d]!, w);
+      if (w > 0) {
+        seen.push(columnStems[d]!);
+        offer(columnStems[d]!, w);
+      }
     }
   }
   keywordStems.forEach((stem, rank) => {
-    if (!weights.has(stem) && row.includes(stem)) weights.set(stem, 1e-9 * (keywordStems.length - rank));
+    if (!seen.includes(stem)) offer(stem, 1e-9 * (keywordStems.length - rank));
   });
-  return [...weights.entries()]
-    .filter(([stem]) => row.includes(stem))
-    .sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))
-    .slice(0, 3)
-    .map(([stem]) => surfaceRow[row.indexOf(stem)]!);
+  return top.map(({ stem }) => surfaceRow[row.indexOf(stem)]!);
 }
 
 function unit(v: Float64Array): Float64Array {

@@ -5,7 +5,7 @@
  * exactly. Only tall-skinny dense blocks (rows × (rank + oversample)) are
  * ever allocated; the sparse matrix is never densified.
  */
-import { createRandom } from '../cluster/random';
+import { createSkippableRandom } from '../cluster/random';
 import type { SparseMatrix } from './sparse';
 
 /** A truncated SVD A ≈ U · diag(S) · Vᵀ. */
@@ -47,12 +47,44 @@ export interface SvdOptions {
  * ```
  */
 export function randomizedSvd(m: SparseMatrix, rank: number, options: SvdOptions): TruncatedSvd {
+  if (options.compactColumns === false) return svdOf(m, rank, options, undefined);
+  const small = randomizedSvdOfUsedColumns(m, rank, options);
+  if (small.columns.length === m.cols) return { rank: small.rank, u: small.u, s: small.s, v: small.v };
+  const r = small.rank;
+  const v = new Float64Array(m.cols * r);
+  small.columns.forEach((c, j) => {
+    v.set(small.v.subarray(j * r, (j + 1) * r), c * r);
+  });
+  return { rank: r, u: small.u, s: small.s, v };
+}
+
+/** A truncated SVD whose V has rows for the used columns only. */
+export interface CompactSvd extends TruncatedSvd {
+  /** The columns of the matrix with a stored value, ascending; row `j` of `v` belongs to `columns[j]` (other rows of V are zero). */
+  columns: Int32Array;
+}
+
+/**
+ * {@link randomizedSvd} with V kept to the used columns: the same numbers,
+ * without a V as tall as the whole (wide, sparse) matrix.
+ *
+ * @param m - The sparse matrix (rows × cols).
+ * @param rank - Components wanted (≥ 1).
+ * @param options - Seed, oversampling and power iterations.
+ * @returns U, S, the used columns and V's rows for them.
+ *
+ * @example
+ * ```ts
+ * const { columns, v, rank } = randomizedSvdOfUsedColumns(matrix, 2, { seed: 1 });
+ * ```
+ */
+export function randomizedSvdOfUsedColumns(m: SparseMatrix, rank: number, options: SvdOptions): CompactSvd {
   // Columns without a stored value have zero rows in V and add nothing to
   // any product: the work runs on the used columns only (a sample of rows
   // of a wide matrix uses few), with the same random numbers and the same
   // sums as on the full matrix.
   const used = usedColumns(m);
-  if (used.length === m.cols || options.compactColumns === false) return svdOf(m, rank, options, undefined);
+  if (used.length === m.cols) return { ...svdOf(m, rank, options, undefined), columns: Int32Array.from(used) };
   const position = new Int32Array(m.cols).fill(-1);
   used.forEach((c, j) => {
     position[c] = j;
@@ -64,13 +96,7 @@ export function randomizedSvd(m: SparseMatrix, rank: number, options: SvdOptions
     indices: Int32Array.from(m.indices, (c) => position[c]!),
     values: m.values,
   };
-  const small = svdOf(compact, rank, options, { cols: m.cols, used });
-  const r = small.rank;
-  const v = new Float64Array(m.cols * r);
-  used.forEach((c, j) => {
-    v.set(small.v.subarray(j * r, (j + 1) * r), c * r);
-  });
-  return { ...small, v };
+  return { ...svdOf(compact, rank, options, { cols: m.cols, used }), columns: Int32Array.from(used) };
 }
 
 /** Columns of `m` with at least one stored value, ascending. */
@@ -92,7 +118,7 @@ function svdOf(
   const oversample = options.oversample ?? 10;
   const q = options.powerIterations ?? 3;
   const l = Math.max(1, Math.min(rank + oversample, m.rows, full ? full.cols : m.cols));
-  const random = createRandom(options.seed);
+  const { next: random, skip } = createSkippableRandom(options.seed);
   const gaussian = (): number => {
     // Box–Muller; 1 - u avoids log(0).
     const u = 1 - random();
@@ -104,25 +130,30 @@ function svdOf(
   if (full) {
     let next = 0;
     for (let c = 0; c < full.cols; c++) {
-      const keep = next < full.used.length && full.used[next] === c;
-      for (let j = 0; j < l; j++) {
-        const g = gaussian();
-        if (keep) omega[next * l + j] = g;
+      if (next < full.used.length && full.used[next] === c) {
+        for (let j = 0; j < l; j++) omega[next * l + j] = gaussian();
+        next++;
+      } else {
+        // An unused column: its Gaussians are skipped (the stream stays that of the full matrix).
+        skip(2 * l);
       }
-      if (keep) next++;
     }
   } else for (let i = 0; i < omega.length; i++) omega[i] = gaussian();
 
   // Power iterations re-orthonormalise the (short) row side only; in double
   // precision that is stable for the few iterations used here.
-  let basis = orthonormalize(multiply(m, omega, l), m.rows, l, 1);
+  // The products run column by column (CSC): the wide side (cols × width) is
+  // then read and written in order, the short side stays in cache; every
+  // sum adds the same terms in the same order as row by row.
+  const t = transpose(m);
+  let basis = orthonormalize(multiplyByColumns(t, m.rows, omega, l), m.rows, l, 1);
   for (let it = 0; it < q; it++) {
-    const z = multiplyTransposed(m, basis.q, basis.cols);
-    basis = orthonormalize(multiply(m, z, basis.cols), m.rows, basis.cols, it === q - 1 ? 2 : 1);
+    const z = multiplyTransposedByColumns(t, basis.q, basis.cols);
+    basis = orthonormalize(multiplyByColumns(t, m.rows, z, basis.cols), m.rows, basis.cols, it === q - 1 ? 2 : 1);
   }
   // B = Qᵀ A; its Gram matrix B Bᵀ = Zᵀ Z with Z = Aᵀ Q.
   const w = basis.cols;
-  const z = multiplyTransposed(m, basis.q, w);
+  const z = multiplyTransposedByColumns(t, basis.q, w);
   const gram = gramOf(z, m.cols, w);
   const { values, vectors } = symmetricEigen(gram, w);
   const order = [...values.keys()].sort((a, b) => values[b]! - values[a]! || a - b);
@@ -165,6 +196,61 @@ export function multiplyTransposed(m: SparseMatrix, q: Float64Array, width: numb
     for (let p = indptr[i]!; p < end; p++) {
       const val = values[p]!;
       const o = indices[p]! * width;
+      for (let j = 0; j < width; j++) out[o + j]! += val * q[qo + j]!;
+    }
+  }
+  return out;
+}
+
+/**
+ * The transpose of a CSR matrix as CSR (= the matrix in CSC form): row `c`
+ * lists the rows of column `c`, ascending.
+ */
+function transpose(m: SparseMatrix): SparseMatrix {
+  const { rows, cols, indptr, indices, values } = m;
+  const nnz = indptr[rows]! - indptr[0]!;
+  const colptr = new Int32Array(cols + 1);
+  for (let p = indptr[0]!; p < indptr[rows]!; p++) colptr[indices[p]! + 1]!++;
+  for (let c = 0; c < cols; c++) colptr[c + 1]! += colptr[c]!;
+  const fill = colptr.slice(0, cols);
+  const rowOf = new Int32Array(nnz);
+  const vals = new Float64Array(nnz);
+  for (let i = 0; i < rows; i++) {
+    for (let p = indptr[i]!; p < indptr[i + 1]!; p++) {
+      const at = fill[indices[p]!]!++;
+      rowOf[at] = i;
+      vals[at] = values[p]!;
+    }
+  }
+  return { rows: cols, cols: rows, indptr: colptr, indices: rowOf, values: vals };
+}
+
+/** {@link multiply} from the transpose `t` of A (A has `rows` rows); for sorted rows of A the same sums in the same order. */
+function multiplyByColumns(t: SparseMatrix, rows: number, b: Float64Array, width: number): Float64Array {
+  const { indptr, indices, values } = t;
+  const out = new Float64Array(rows * width);
+  for (let c = 0; c < t.rows; c++) {
+    const bo = c * width;
+    const end = indptr[c + 1]!;
+    for (let p = indptr[c]!; p < end; p++) {
+      const val = values[p]!;
+      const o = indices[p]! * width;
+      for (let j = 0; j < width; j++) out[o + j]! += val * b[bo + j]!;
+    }
+  }
+  return out;
+}
+
+/** {@link multiplyTransposed} from the transpose `t` of A: the same sums in the same order. */
+function multiplyTransposedByColumns(t: SparseMatrix, q: Float64Array, width: number): Float64Array {
+  const { indptr, indices, values } = t;
+  const out = new Float64Array(t.rows * width);
+  for (let c = 0; c < t.rows; c++) {
+    const o = c * width;
+    const end = indptr[c + 1]!;
+    for (let p = indptr[c]!; p < end; p++) {
+      const val = values[p]!;
+      const qo = indices[p]! * width;
       for (let j = 0; j < width; j++) out[o + j]! += val * q[qo + j]!;
     }
   }

@@ -4,7 +4,7 @@
  * The same weighting as scikit-learn's `TfidfVectorizer(sublinear_tf=True)`.
  */
 import { normalizeRows, type SparseMatrix } from './sparse';
-import { tokensOf, type Vocabulary } from './vocabulary';
+import { type TermIds, termIds, tokensOf, type Vocabulary } from './vocabulary';
 
 /** The TF-IDF matrix and the idf of each feature. */
 export interface TfidfResult {
@@ -28,46 +28,63 @@ export interface TfidfResult {
  * ```
  */
 export function tfidf(docs: ReadonlyArray<ReadonlyArray<string>>, vocabulary: Vocabulary): TfidfResult {
+  // Tokens already read as ids while building this vocabulary: no Map lookup per token.
+  const known = tokensOf(vocabulary, docs);
+  if (known) return tfidfOfIds(known, known.columnOfId, vocabulary);
+  const ids = termIds(docs);
+  const columnOfId = Int32Array.from(ids.names, (name) => vocabulary.index.get(name) ?? -1);
+  return tfidfOfIds(ids, columnOfId, vocabulary);
+}
+
+/**
+ * {@link tfidf} of interned terms: the column of each id given (-1 = not a feature).
+ *
+ * @param ids - The notes' terms as ids.
+ * @param columnOfId - Column of each id in `vocabulary`, or -1.
+ * @param vocabulary - The features (document frequencies, number of documents).
+ * @returns The sparse TF-IDF matrix and the idf vector.
+ *
+ * @example
+ * ```ts
+ * const ids = termIds(docs);
+ * const { vocabulary, columnOfId } = vocabularyOfIds(ids, { minDf: 1, maxDf: docs.length });
+ * const { matrix } = tfidfOfIds(ids, columnOfId, vocabulary);
+ * ```
+ */
+export function tfidfOfIds(ids: TermIds, columnOfId: Int32Array, vocabulary: Vocabulary): TfidfResult {
   const n = vocabulary.documents;
   const idf = Float64Array.from(vocabulary.df, (df) => Math.log((1 + n) / (1 + df)) + 1);
   const cols = vocabulary.terms.length;
+  const { tokens, offsets } = ids;
+  const rows = offsets.length - 1;
   // Counts per column in a dense scratch array, the touched columns listed,
   // sorted and written straight into CSR (no Map per note).
   const count = new Int32Array(cols);
-  const touched: number[] = [];
-  const indptr = new Int32Array(docs.length + 1);
+  // The distinct columns of a note, sorted by the typed array's own numeric sort (no comparator calls).
+  let touched = new Int32Array(64);
+  const indptr = new Int32Array(rows + 1);
   let capacity = 1024;
   let indices = new Int32Array(capacity);
   let values = new Float64Array(capacity);
   let p = 0;
-  // Tokens already read as ids while building this vocabulary: map ids to columns once.
-  const known = tokensOf(vocabulary, docs);
-  const colOfId = known ? Int32Array.from(known.names, (name) => vocabulary.index.get(name) ?? -1) : undefined;
-  for (let i = 0; i < docs.length; i++) {
-    touched.length = 0;
-    if (known && colOfId) {
-      for (let t = known.offsets[i]!; t < known.offsets[i + 1]!; t++) {
-        const col = colOfId[known.tokens[t]!]!;
-        if (col < 0) continue;
-        if (count[col] === 0) touched.push(col);
-        count[col]!++;
-      }
-    } else {
-      const stems = docs[i]!;
-      for (let t = 0; t < stems.length; t++) {
-        const col = vocabulary.index.get(stems[t]!);
-        if (col === undefined) continue;
-        if (count[col] === 0) touched.push(col);
-        count[col]!++;
-      }
+  for (let i = 0; i < rows; i++) {
+    let distinct = 0;
+    const end = offsets[i + 1]!;
+    if (end - offsets[i]! > touched.length) touched = new Int32Array(Math.max(end - offsets[i]!, touched.length * 2));
+    for (let t = offsets[i]!; t < end; t++) {
+      const col = columnOfId[tokens[t]!]!;
+      if (col < 0) continue;
+      if (count[col] === 0) touched[distinct++] = col;
+      count[col]!++;
     }
-    if (touched.length > 1) touched.sort((a, b) => a - b);
-    if (p + touched.length > capacity) {
-      while (p + touched.length > capacity) capacity *= 2;
+    if (distinct > 1) touched.subarray(0, distinct).sort();
+    if (p + distinct > capacity) {
+      while (p + distinct > capacity) capacity *= 2;
       indices = resize(indices, capacity);
       values = resize(values, capacity);
     }
-    for (const col of touched) {
+    for (let d = 0; d < distinct; d++) {
+      const col = touched[d]!;
       indices[p] = col;
       values[p] = (1 + Math.log(count[col]!)) * idf[col]!;
       count[col] = 0;
@@ -75,7 +92,7 @@ export function tfidf(docs: ReadonlyArray<ReadonlyArray<string>>, vocabulary: Vo
     }
     indptr[i + 1] = p;
   }
-  const matrix: SparseMatrix = { rows: docs.length, cols, indptr, indices: indices.slice(0, p), values: values.slice(0, p) };
+  const matrix: SparseMatrix = { rows, cols, indptr, indices: indices.slice(0, p), values: values.slice(0, p) };
   return { matrix: normalizeRows(matrix), idf };
 }
 

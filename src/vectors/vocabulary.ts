@@ -41,68 +41,128 @@ export function buildVocabulary(
   options: VocabularyOptions,
   weights?: ArrayLike<number>,
 ): Vocabulary {
-  // One id per distinct stem; `lastDoc` counts a stem once per note without a Set per note.
+  const ids = termIds(docs);
+  const { vocabulary, columnOfId } = vocabularyOfIds(ids, options, weights);
+  // The id of every token, kept for tfidf() on the same docs (one Map lookup per token, not two).
+  tokenIds.set(vocabulary, { docs, ...ids, columnOfId });
+  return vocabulary;
+}
+
+/** The terms of each note as integer ids: note `i` has `tokens[offsets[i]] … tokens[offsets[i + 1] - 1]`. */
+export interface TermIds {
+  /** The term of each id (every distinct term, kept as a feature or not). */
+  names: readonly string[];
+  /** Id of each token, note after note. */
+  tokens: Int32Array;
+  /** Note `i`'s tokens start at `offsets[i]`; `offsets[rows]` is the number of tokens. */
+  offsets: Int32Array;
+}
+
+/**
+ * Interns the terms of each note: one id per distinct term, in order of first occurrence.
+ *
+ * @example
+ * ```ts
+ * termIds([['a', 'b'], ['b']]).tokens; // Int32Array [0, 1, 1]
+ * ```
+ */
+export function termIds(docs: ReadonlyArray<ReadonlyArray<string>>): TermIds {
   const ids = new Map<string, number>();
   const names: string[] = [];
-  let counts = new Float64Array(1024);
-  let lastDoc = new Int32Array(1024);
-  // The id of every token, kept for tfidf() on the same docs (one Map lookup per token, not two).
   let tokens = new Int32Array(1024);
   const offsets = new Int32Array(docs.length + 1);
   let used = 0;
-  let documents = 0;
   for (let i = 0; i < docs.length; i++) {
-    const stems = docs[i]!;
-    const w = weights ? weights[i]! : 1;
-    documents += w;
-    if (used + stems.length > tokens.length) tokens = grow(tokens, Math.max(tokens.length * 2, used + stems.length));
-    for (let t = 0; t < stems.length; t++) {
-      const stem = stems[t]!;
-      let id = ids.get(stem);
+    const terms = docs[i]!;
+    if (used + terms.length > tokens.length) tokens = grow(tokens, Math.max(tokens.length * 2, used + terms.length));
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t]!;
+      let id = ids.get(term);
       if (id === undefined) {
         id = names.length;
-        ids.set(stem, id);
-        names.push(stem);
-        if (id >= counts.length) {
-          counts = grow(counts, counts.length * 2);
-          lastDoc = grow(lastDoc, lastDoc.length * 2);
-        }
-        lastDoc[id] = -1;
+        ids.set(term, id);
+        names.push(term);
       }
       tokens[used++] = id;
+    }
+    offsets[i + 1] = used;
+  }
+  return { names, tokens: tokens.subarray(0, used), offsets };
+}
+
+/** A vocabulary of interned terms and the column of every id. */
+export interface IdVocabulary {
+  vocabulary: Vocabulary;
+  /** Column of each id of the {@link TermIds}, -1 for terms not kept. */
+  columnOfId: Int32Array;
+}
+
+/**
+ * The vocabulary of interned terms: the same as {@link buildVocabulary} of
+ * the terms themselves, optionally capped to the `maxTerms` of highest
+ * document frequency (ties: code-point order), kept in code-point order.
+ *
+ * @param ids - The notes' terms as ids.
+ * @param options - Document-frequency bounds (absolute counts).
+ * @param weights - Optional weight of each note.
+ * @param maxTerms - Keep at most this many terms.
+ * @returns The vocabulary and the column of each id.
+ *
+ * @example
+ * ```ts
+ * vocabularyOfIds(termIds([['schul', 'digital'], ['schul']]), { minDf: 2, maxDf: 2 }).vocabulary.terms; // ['schul']
+ * ```
+ */
+export function vocabularyOfIds(
+  ids: TermIds,
+  options: VocabularyOptions,
+  weights?: ArrayLike<number>,
+  maxTerms?: number,
+): IdVocabulary {
+  const { names, tokens, offsets } = ids;
+  const rows = offsets.length - 1;
+  // `lastDoc` counts a term once per note without a Set per note.
+  const counts = new Float64Array(names.length);
+  const lastDoc = new Int32Array(names.length).fill(-1);
+  let documents = 0;
+  for (let i = 0; i < rows; i++) {
+    const w = weights ? weights[i]! : 1;
+    documents += w;
+    for (let t = offsets[i]!; t < offsets[i + 1]!; t++) {
+      const id = tokens[t]!;
       if (lastDoc[id] === i) continue;
       lastDoc[id] = i;
       counts[id]! += w;
     }
-    offsets[i + 1] = used;
   }
-  const keptIds: number[] = [];
+  let keptIds: number[] = [];
   for (let id = 0; id < names.length; id++) {
     const df = counts[id]!;
     if (df >= options.minDf && df <= options.maxDf) keptIds.push(id);
   }
+  if (maxTerms !== undefined && keptIds.length > maxTerms) {
+    // Highest document frequency first, ties in code-point order.
+    keptIds.sort((a, b) => counts[b]! - counts[a]! || compareCodePoints(names[a]!, names[b]!));
+    keptIds = keptIds.slice(0, Math.max(0, maxTerms));
+  }
   keptIds.sort((a, b) => compareCodePoints(names[a]!, names[b]!));
   const terms = keptIds.map((id) => names[id]!);
   const index = new Map<string, number>();
-  terms.forEach((t, i) => {
-    index.set(t, i);
+  const columnOfId = new Int32Array(names.length).fill(-1);
+  keptIds.forEach((id, col) => {
+    index.set(names[id]!, col);
+    columnOfId[id] = col;
   });
   const df = Float64Array.from(keptIds, (id) => counts[id]!);
-  const vocabulary: Vocabulary = { terms, index, df, documents };
-  tokenIds.set(vocabulary, { docs, names, tokens, offsets });
-  return vocabulary;
+  return { vocabulary: { terms, index, df, documents }, columnOfId };
 }
 
 /** The stems of each note as ids (see {@link tokensOf}). */
-export interface TokenIds {
+export interface TokenIds extends TermIds {
   /** The docs the ids were read from (the same array object). */
   docs: ReadonlyArray<ReadonlyArray<string>>;
-  /** The stem of each id (every distinct stem of the docs, kept or not). */
-  names: readonly string[];
-  /** Id of each token, note after note. */
-  tokens: Int32Array;
-  /** Tokens of note `i`: `tokens[offsets[i]] … tokens[offsets[i + 1] - 1]`. */
-  offsets: Int32Array;
+  /** Column of each id in the vocabulary, -1 for terms not kept. */
+  columnOfId: Int32Array;
 }
 
 const tokenIds = new WeakMap<Vocabulary, TokenIds>();
