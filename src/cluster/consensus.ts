@@ -3,9 +3,11 @@
  * the n × n co-association matrix: every note becomes the concatenation of
  * its one-hot memberships in R seeded k-means partitions (the dot product of
  * two such rows is R times their co-association), and these rows are
- * clustered once more by spherical k-means. Cost O(R · n · k · dims).
+ * clustered once more by spherical k-means, on the rows' set positions only
+ * (cluster/membership-kmeans.ts). Cost O(R · n · k · dims).
  */
 import { type Clustering, sphericalKmeans } from './kmeans';
+import { membershipKmeans } from './membership-kmeans';
 import { deriveSeed } from './random';
 
 /** Options of {@link consensusClustering}. */
@@ -43,13 +45,7 @@ export function consensusClustering(vectors: Float64Array[], k: number, options:
   for (let p = 0; p < r; p++) {
     memberships.push(sphericalKmeans(vectors, kb, { seed: deriveSeed(options.seed, 7000 + p), restarts: 1 }).labels);
   }
-  const scale = 1 / Math.sqrt(r);
-  const rows = Array.from({ length: n }, (_, i) => {
-    const v = new Float64Array(r * kb);
-    for (let p = 0; p < r; p++) v[p * kb + memberships[p]![i]!] = scale;
-    return v;
-  });
-  const final = sphericalKmeans(rows, k, { seed: options.seed, restarts: options.restarts });
+  const final = membershipKmeans({ n, kb, partitions: memberships }, k, { seed: options.seed, restarts: options.restarts });
   const d = vectors[0]?.length ?? 0;
   const centroids = Array.from({ length: k }, () => new Float64Array(d));
   vectors.forEach((v, i) => {
