@@ -127,7 +127,7 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   if (k >= 1 && runs > 0 && kept.length >= 2 * k) {
     stabilityOfCluster.length = guidedCount;
     const cluster = (v: Float64Array[], kk: number, seed: number) =>
-      sphericalKmeans(v, Math.min(kk, v.length), { seed, restarts: 1 }).labels;
+      sphericalKmeans(v, Math.min(kk, v.length), { seed, restarts: 1, typedOnly: true }).labels;
     const clustered = kept.map((j) => fit.vectors[j]!);
     const clusteredLabels = Int32Array.from(kept, (j) => fit.labels[j]!);
     stabilityOfCluster.push(...clusterStability(clustered, clusteredLabels, k, { runs, seed: opts.seed, cluster }));

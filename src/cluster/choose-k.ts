@@ -61,7 +61,7 @@ export function chooseK(
   // The silhouette's pairwise distances do not depend on k: computed once.
   const distances = options.criterion === 'silhouette' ? silhouetteDistances(sample, options.seed) : undefined;
   for (let k = Math.max(min, 2); k <= max; k++) {
-    const fit = sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 1000 + k), restarts: options.restarts ?? 3 });
+    const fit = sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 1000 + k), restarts: options.restarts ?? 3, typedOnly: true });
     let score: number;
     switch (options.criterion) {
       case 'silhouette':
@@ -74,7 +74,7 @@ export function chooseK(
         score = -daviesBouldin(sample, fit);
         break;
       case 'stability': {
-        const other = sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 5000 + k), restarts: 1 });
+        const other = sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 5000 + k), restarts: 1, typedOnly: true });
         score = agreement(fit.labels, other.labels);
         break;
       }

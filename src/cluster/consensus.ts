@@ -43,7 +43,7 @@ export function consensusClustering(vectors: Float64Array[], k: number, options:
   if (k <= 1 || n <= kb) return sphericalKmeans(vectors, Math.max(1, Math.min(k, n)), options);
   const memberships: Int32Array[] = [];
   for (let p = 0; p < r; p++) {
-    memberships.push(sphericalKmeans(vectors, kb, { seed: deriveSeed(options.seed, 7000 + p), restarts: 1 }).labels);
+    memberships.push(sphericalKmeans(vectors, kb, { seed: deriveSeed(options.seed, 7000 + p), restarts: 1, typedOnly: true }).labels);
   }
   const final = membershipKmeans({ n, kb, partitions: memberships }, k, { seed: options.seed, restarts: options.restarts });
   const d = vectors[0]?.length ?? 0;

@@ -26,6 +26,12 @@ export interface KmeansOptions {
   maxIterations?: number;
   /** Above this many vectors the restarts run on a seeded sample of about this size (default 4000). */
   sampleLimit?: number;
+  /**
+   * Leave out the closing step in `ml-kmeans` (it repeats the last typed-array step and gives
+   * the same result, tests/perf-kmeans.test.ts): for internal runs (choice of k, consensus
+   * partitions, stability) whose result only feeds another step.
+   */
+  typedOnly?: boolean;
 }
 
 /**
@@ -51,9 +57,11 @@ export function sphericalKmeans(vectors: Float64Array[], k: number, options: Kme
     const picked = vectors.filter(() => random() < limit / vectors.length);
     const fromSample = restartsOn(picked.length >= k ? picked : vectors.slice(0, limit), k, options);
     const final = lloydCosine(pack(vectors), fromSample.centroids, maxIterations, TOLERANCE);
+    if (options.typedOnly) return { labels: final.labels, centroids: final.centroids, objective: objectiveOf(vectors, final.labels, final.centroids) };
     return lastStepInMlKmeans(vectors, k, final, options.seed);
   }
   const best = restartsOn(vectors, k, options);
+  if (options.typedOnly) return { labels: best.labels, centroids: best.centroids, objective: best.objective };
   return lastStepInMlKmeans(vectors, k, best, options.seed);
 }
 
