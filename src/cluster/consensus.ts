@@ -29,14 +29,14 @@ export interface ConsensusOptions {
  * @param vectors - Unit vectors of equal dimension.
  * @param k - Number of clusters, 1 ≤ k ≤ vectors.length.
  * @param options - Seed, restarts, number of base partitions.
- * @returns Labels and centroids (in the space of `vectors`).
+ * @returns Labels and centroids (in the space of `vectors`), and the base partitions (absent when k-means ran alone).
  *
  * @example
  * ```ts
  * const { labels } = consensusClustering(unitVectors, 3, { seed: 1, restarts: 5 });
  * ```
  */
-export function consensusClustering(vectors: Float64Array[], k: number, options: ConsensusOptions): Clustering {
+export function consensusClustering(vectors: Float64Array[], k: number, options: ConsensusOptions): Clustering & { partitions?: Int32Array[] } {
   const n = vectors.length;
   const r = Math.max(1, options.partitions ?? 20);
   const kb = Math.max(k, Math.min(n, Math.round(k * (options.overSplit ?? 1))));
@@ -52,5 +52,5 @@ export function consensusClustering(vectors: Float64Array[], k: number, options:
     const c = centroids[final.labels[i]!]!;
     for (let a = 0; a < d; a++) c[a]! += v[a]!;
   });
-  return { labels: final.labels, centroids, objective: final.objective };
+  return { labels: final.labels, centroids, objective: final.objective, partitions: memberships };
 }
