@@ -8,7 +8,7 @@
  */
 import { DEFAULT_FIT, fitThemes } from './cluster/fit';
 import { sphericalKmeans } from './cluster/kmeans';
-import { clusterStability, stabilityRuns } from './describe/stability';
+import { clusterStability, partitionStability, stabilityRuns } from './describe/stability';
 import { describeThemes } from './describe/themes';
 import { finishGuided, guidedRunStability, runGuided } from './guided/pipeline';
 import { buildStopwords } from './language/german/stopwords';
@@ -126,11 +126,17 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   stage('cluster');
   if (k >= 1 && runs > 0 && kept.length >= 2 * k) {
     stabilityOfCluster.length = guidedCount;
-    const cluster = (v: Float64Array[], kk: number, seed: number) =>
-      sphericalKmeans(v, Math.min(kk, v.length), { seed, restarts: 1 }).labels;
-    const clustered = kept.map((j) => fit.vectors[j]!);
     const clusteredLabels = Int32Array.from(kept, (j) => fit.labels[j]!);
-    stabilityOfCluster.push(...clusterStability(clustered, clusteredLabels, k, { runs, seed: opts.seed, cluster }));
+    if (opts.stability === true && fit.partitions) {
+      // The consensus's base partitions are seeded re-clusterings already made: no runs of its own.
+      const partitions = fit.partitions.map((p) => Int32Array.from(kept, (j) => p[j]!));
+      stabilityOfCluster.push(...partitionStability(clusteredLabels, k, partitions));
+    } else {
+      const cluster = (v: Float64Array[], kk: number, seed: number) =>
+        sphericalKmeans(v, Math.min(kk, v.length), { seed, restarts: 1, typedOnly: true }).labels;
+      const clustered = kept.map((j) => fit.vectors[j]!);
+      stabilityOfCluster.push(...clusterStability(clustered, clusteredLabels, k, { runs, seed: opts.seed, cluster }));
+    }
   }
 
   stage('stability');

@@ -65,8 +65,9 @@ export interface AnalyzeOptions {
   /** Smallest guided score (matched term weight / √content words) that puts a note into a guided theme. Default 0.3. */
   guidedThreshold?: number;
   /**
-   * Stability of each theme under resampling: `true` (8 runs, the default
-   * up to 5,000 notes), `false`, or the number of runs (1-100).
+   * Stability of each theme: `true` (the default up to 5,000 notes: from the
+   * consensus's base partitions when the consensus ran, else 8 resampling
+   * runs), `false`, or a number of resampling runs (1-100). See docs/guided-themes.md.
    */
   stability?: boolean | number;
 }
@@ -111,7 +112,7 @@ export interface Theme {
   description?: string;
   /** `true` when the theme came from a guided theme. */
   guided?: boolean;
-  /** How often the theme's notes stay together under resampling, 0..1 (1 = always); absent when switched off. */
+  /** How often the theme's notes stay together in other clusterings (consensus partitions or resampled runs), 0..1 (1 = always); absent when switched off. */
   stability?: number;
 }
 

@@ -2,7 +2,8 @@
 // per chooseK call): the same value as the straightforward O(s²) loop.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { silhouette, silhouetteDistances } from '../src/cluster/choose-k';
+import { chooseK, silhouette, silhouetteDistances } from '../src/cluster/choose-k';
+import { sphericalKmeans } from '../src/cluster/kmeans';
 import { createRandom, deriveSeed } from '../src/cluster/random';
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -53,5 +54,28 @@ describe('silhouette with precomputed distances', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('chooseK with the silhouette: one start per k, all restarts for the best few', () => {
+  it('scores the refined k as with all restarts and the others as with one start; refine ≥ range = all restarts', () => {
+    const random = createRandom(5);
+    const vectors = Array.from({ length: 240 }, (_, i) => {
+      const v = Float64Array.from({ length: 6 }, (_, d) => (d === i % 6 ? 1 : 0) + 0.6 * (random() - 0.5));
+      const len = Math.hypot(...v);
+      return v.map((x) => x / len);
+    });
+    const bounds = { min: 2, max: 10 };
+    const distances = silhouetteDistances(vectors, 3);
+    const scoreWith = (k: number, restarts: number) =>
+      silhouette(vectors, sphericalKmeans(vectors, k, { seed: deriveSeed(3, 1000 + k), restarts }).labels, k, 3, distances);
+    const full = chooseK(vectors, bounds, { seed: 3, criterion: 'silhouette', refine: 100 });
+    for (const s of full.scores) expect(s.score).toBe(scoreWith(s.k, 3));
+    const quick = chooseK(vectors, bounds, { seed: 3, criterion: 'silhouette', refine: 3 });
+    const oneStart = quick.scores.map((s) => ({ k: s.k, score: scoreWith(s.k, 1) }));
+    const refined = [...oneStart].sort((a, b) => b.score - a.score || a.k - b.k).slice(0, 3).map((s) => s.k);
+    for (const s of quick.scores) expect(s.score).toBe(scoreWith(s.k, refined.includes(s.k) ? 3 : 1));
+    const best = Math.max(...quick.scores.map((s) => s.score));
+    expect(quick.scores.find((s) => s.k === quick.k)!.score).toBe(best);
   });
 });

@@ -114,6 +114,10 @@ describe('sphericalKmeans (optimised) equals the all-ml-kmeans procedure', () =>
           expect(Array.from(mine.labels)).toEqual(Array.from(theirs.labels));
           expect(mine.centroids.map((c) => Array.from(c))).toEqual(theirs.centroids.map((c) => Array.from(c)));
           expect(mine.objective).toBe(theirs.objective);
+          const typed = sphericalKmeans(vectors, k, { seed, restarts, sampleLimit: limit, typedOnly: true });
+          expect(Array.from(typed.labels)).toEqual(Array.from(theirs.labels));
+          expect(typed.centroids.map((c) => Array.from(c))).toEqual(theirs.centroids.map((c) => Array.from(c)));
+          expect(typed.objective).toBe(theirs.objective);
         },
       ),
       { numRuns: 40 },

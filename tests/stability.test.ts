@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze';
 import { sphericalKmeans } from '../src/cluster/kmeans';
 import { createRandom } from '../src/cluster/random';
-import { bestJaccard, clusterStability, stabilityRuns } from '../src/describe/stability';
+import { parseBoard } from '../src/import/board';
+import { bestJaccard, clusterStability, partitionStability, stabilityRuns } from '../src/describe/stability';
+import { corpusText } from './helpers/corpus';
 
 const cluster = (v: Float64Array[], k: number, seed: number) => sphericalKmeans(v, k, { seed, restarts: 1 }).labels;
 
@@ -47,6 +49,36 @@ describe('stability', () => {
     const a = clusterStability(vectors, labels, 3, { runs: 5, seed: 9, cluster });
     const b = clusterStability(vectors, labels, 3, { runs: 5, seed: 9, cluster });
     expect(a).toEqual(b);
+  });
+
+  it('partitionStability: mean best Jaccard over given partitions, NaN for an empty cluster', () => {
+    expect(partitionStability([0, 0, 1, 1], 2, [[1, 1, 0, 0]])).toEqual([1, 1]);
+    const [a, b] = partitionStability([0, 0, 1, 1], 2, [
+      [1, 1, 0, 0],
+      [0, 1, 1, 1],
+    ]);
+    expect(a).toBeCloseTo(0.75, 12);
+    expect(b).toBeCloseTo((1 + 2 / 3) / 2, 12);
+    // Items outside a partition (label -1) do not count.
+    expect(partitionStability([0, 0, 1, 1], 2, [[0, -1, 1, 1]])).toEqual([1, 1]);
+    expect(partitionStability([0, 0], 2, [[0, 0]])[1]).toBeNaN();
+  });
+
+  it('with the consensus, analyze takes the stability from its base partitions (deterministic; runs given: resampling)', () => {
+    const notes = parseBoard(corpusText())
+      .filter((u) => u.kind === 'note')
+      .map((u) => u.text);
+    const report = analyze(notes, { k: 8, seed: 5 });
+    expect(analyze(notes, { k: 8, seed: 5 })).toEqual(report);
+    const stabilities = report.themes.map((t) => t.stability!);
+    for (const s of stabilities) {
+      expect(s).toBeGreaterThan(0);
+      expect(s).toBeLessThanOrEqual(1);
+    }
+    // A number of runs asks for the resampling: other figures, the same themes.
+    const resampled = analyze(notes, { k: 8, seed: 5, stability: 8 });
+    expect(resampled.themes.map((t) => t.size)).toEqual(report.themes.map((t) => t.size));
+    expect(resampled.themes.map((t) => t.stability)).not.toEqual(stabilities);
   });
 
   it('runs by default up to 5,000 notes, never when off, as many as asked', () => {

@@ -32,6 +32,13 @@ export interface ChooseKOptions {
   sample?: number;
   /** Restarts per k (default 3). */
   restarts?: number;
+  /**
+   * With the silhouette: every k is first fitted from one start, and only the
+   * `refine` best k of that round are fitted again with all restarts
+   * (default 3; ≥ the number of k tried = every k with all restarts). The
+   * chosen k is the best over the refined scores and the unrefined ones.
+   */
+  refine?: number;
 }
 
 /**
@@ -60,8 +67,19 @@ export function chooseK(
   const scores: Array<{ k: number; score: number }> = [];
   // The silhouette's pairwise distances do not depend on k: computed once.
   const distances = options.criterion === 'silhouette' ? silhouetteDistances(sample, options.seed) : undefined;
+  const restarts = options.restarts ?? 3;
+  const refine = options.refine ?? 3;
+  const tried = max - Math.max(min, 2) + 1;
+  if (distances && restarts > 1 && refine < tried) {
+    // One start per k (the first of the full restarts), then all restarts for the best few.
+    const fitK = (k: number, r: number) => sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 1000 + k), restarts: r, typedOnly: true });
+    for (let k = Math.max(min, 2); k <= max; k++) scores.push({ k, score: silhouette(sample, fitK(k, 1).labels, k, options.seed, distances) });
+    const best = [...scores].sort((a, b) => b.score - a.score || a.k - b.k).slice(0, Math.max(0, refine));
+    for (const s of best) s.score = silhouette(sample, fitK(s.k, restarts).labels, s.k, options.seed, distances);
+    return { k: bestOf(scores).k, scores };
+  }
   for (let k = Math.max(min, 2); k <= max; k++) {
-    const fit = sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 1000 + k), restarts: options.restarts ?? 3 });
+    const fit = sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 1000 + k), restarts, typedOnly: true });
     let score: number;
     switch (options.criterion) {
       case 'silhouette':
@@ -74,16 +92,21 @@ export function chooseK(
         score = -daviesBouldin(sample, fit);
         break;
       case 'stability': {
-        const other = sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 5000 + k), restarts: 1 });
+        const other = sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 5000 + k), restarts: 1, typedOnly: true });
         score = agreement(fit.labels, other.labels);
         break;
       }
     }
     scores.push({ k, score });
   }
+  return { k: bestOf(scores).k, scores };
+}
+
+/** The first entry with the highest score (later ones must beat it by more than 1e-12). */
+function bestOf(scores: Array<{ k: number; score: number }>): { k: number; score: number } {
   let best = scores[0]!;
   for (const s of scores) if (s.score > best.score + 1e-12) best = s;
-  return { k: best.k, scores };
+  return best;
 }
 
 function sampleOf(vectors: Float64Array[], size: number, seed: number): Float64Array[] {
@@ -125,13 +148,15 @@ export function silhouette(
   const m = idx.length;
   const sizes = new Int32Array(k);
   for (const i of idx) sizes[labels[i]!]!++;
+  // Labels in the order of the distance rows (one lookup instead of two per pair).
+  const lab = Int32Array.from(idx, (i) => labels[i]!);
+  const sums = new Float64Array(k);
   let total = 0;
   for (let a = 0; a < m; a++) {
-    const i = idx[a]!;
-    const sums = new Float64Array(k);
+    sums.fill(0);
     const row = a * m;
-    for (let b = 0; b < m; b++) if (b !== a) sums[labels[idx[b]!]!]! += d[row + b]!;
-    const own = labels[i]!;
+    for (let b = 0; b < m; b++) if (b !== a) sums[lab[b]!]! += d[row + b]!;
+    const own = lab[a]!;
     if (sizes[own]! <= 1) continue;
     const aa = sums[own]! / (sizes[own]! - 1);
     let bb = Number.POSITIVE_INFINITY;

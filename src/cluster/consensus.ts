@@ -3,9 +3,11 @@
  * the n × n co-association matrix: every note becomes the concatenation of
  * its one-hot memberships in R seeded k-means partitions (the dot product of
  * two such rows is R times their co-association), and these rows are
- * clustered once more by spherical k-means. Cost O(R · n · k · dims).
+ * clustered once more by spherical k-means, on the rows' set positions only
+ * (cluster/membership-kmeans.ts). Cost O(R · n · k · dims).
  */
 import { type Clustering, sphericalKmeans } from './kmeans';
+import { membershipKmeans } from './membership-kmeans';
 import { deriveSeed } from './random';
 
 /** Options of {@link consensusClustering}. */
@@ -27,34 +29,28 @@ export interface ConsensusOptions {
  * @param vectors - Unit vectors of equal dimension.
  * @param k - Number of clusters, 1 ≤ k ≤ vectors.length.
  * @param options - Seed, restarts, number of base partitions.
- * @returns Labels and centroids (in the space of `vectors`).
+ * @returns Labels and centroids (in the space of `vectors`), and the base partitions (absent when k-means ran alone).
  *
  * @example
  * ```ts
  * const { labels } = consensusClustering(unitVectors, 3, { seed: 1, restarts: 5 });
  * ```
  */
-export function consensusClustering(vectors: Float64Array[], k: number, options: ConsensusOptions): Clustering {
+export function consensusClustering(vectors: Float64Array[], k: number, options: ConsensusOptions): Clustering & { partitions?: Int32Array[] } {
   const n = vectors.length;
   const r = Math.max(1, options.partitions ?? 20);
   const kb = Math.max(k, Math.min(n, Math.round(k * (options.overSplit ?? 1))));
   if (k <= 1 || n <= kb) return sphericalKmeans(vectors, Math.max(1, Math.min(k, n)), options);
   const memberships: Int32Array[] = [];
   for (let p = 0; p < r; p++) {
-    memberships.push(sphericalKmeans(vectors, kb, { seed: deriveSeed(options.seed, 7000 + p), restarts: 1 }).labels);
+    memberships.push(sphericalKmeans(vectors, kb, { seed: deriveSeed(options.seed, 7000 + p), restarts: 1, typedOnly: true }).labels);
   }
-  const scale = 1 / Math.sqrt(r);
-  const rows = Array.from({ length: n }, (_, i) => {
-    const v = new Float64Array(r * kb);
-    for (let p = 0; p < r; p++) v[p * kb + memberships[p]![i]!] = scale;
-    return v;
-  });
-  const final = sphericalKmeans(rows, k, { seed: options.seed, restarts: options.restarts });
+  const final = membershipKmeans({ n, kb, partitions: memberships }, k, { seed: options.seed, restarts: options.restarts });
   const d = vectors[0]?.length ?? 0;
   const centroids = Array.from({ length: k }, () => new Float64Array(d));
   vectors.forEach((v, i) => {
     const c = centroids[final.labels[i]!]!;
     for (let a = 0; a < d; a++) c[a]! += v[a]!;
   });
-  return { labels: final.labels, centroids, objective: final.objective };
+  return { labels: final.labels, centroids, objective: final.objective, partitions: memberships };
 }

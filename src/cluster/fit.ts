@@ -12,7 +12,7 @@ import type { SparseMatrix } from '../vectors/sparse';
 import { randomizedSvdOfUsedColumns } from '../vectors/svd';
 import { chooseK, type KCriterion, kRange } from './choose-k';
 import { consensusClustering } from './consensus';
-import { sphericalKmeans } from './kmeans';
+import { type Clustering, sphericalKmeans } from './kmeans';
 import { knnSmooth } from './smooth';
 import { spectralClustering } from './spectral';
 import { seededSample as sampleIndices } from './random';
@@ -119,6 +119,8 @@ export interface ThemeFit {
   features: number;
   /** The k tried and their criterion values, when k was automatic. */
   kScores?: Array<{ k: number; score: number }>;
+  /** The consensus's base partitions, a label per note in each (-1 without features), when the consensus ran. */
+  partitions?: Int32Array[];
 }
 
 /**
@@ -197,18 +199,20 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
     kScores = choice.scores;
   } else k = Math.min(options.k, distinct);
 
+  let basePartitions: Int32Array[] | undefined;
   const uLabels = new Int32Array(m).fill(-1);
   const uScores = new Float64Array(m);
   const method =
     options.method ??
     (!long && distinct >= CONSENSUS_MIN_NOTES && distinct <= (options.consensusUpTo ?? 0) ? 'consensus' : 'kmeans');
   if (k >= 1) {
-    const clustering =
+    const clustering: Clustering & { partitions?: Int32Array[] } =
       method === 'spectral'
         ? spectralClustering(embedded, k, { seed: options.seed, restarts: options.restarts, neighbours: options.neighbours })
         : method === 'consensus'
           ? consensusClustering(embedded, k, { seed: options.seed, restarts: options.restarts, ...options.consensus })
           : sphericalKmeans(embedded, k, { seed: options.seed, restarts: options.restarts });
+    basePartitions = clustering.partitions;
     const centres = clustering.centroids.map(unit);
     content.forEach((u, j) => {
       const c = clustering.labels[j]!;
@@ -240,7 +244,8 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
     }
     labels[i] = uLabels[u]!;
   }
-  return { labels, reasons, k, vectors, scores, features: plan.cols, ...(kScores ? { kScores } : {}) };
+  const partitions = basePartitions?.map((p) => Int32Array.from(owner, (u) => (contentPos[u]! >= 0 ? p[contentPos[u]!]! : -1)));
+  return { labels, reasons, k, vectors, scores, features: plan.cols, ...(kScores ? { kScores } : {}), ...(partitions ? { partitions } : {}) };
 }
 
 /** Rows used to fit the LSA basis; every row is then projected onto it (O(nnz · dims)). */

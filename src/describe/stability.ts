@@ -1,8 +1,9 @@
 /**
- * Stability of themes under resampling (Hennig 2007, "Cluster-wise
- * assessment of cluster stability"): re-cluster seeded subsamples with the
- * same k and, per theme, average the Jaccard similarity of its notes with
- * the best-matching cluster of each run. Deterministic for a seed.
+ * Stability of themes (Hennig 2007, "Cluster-wise assessment of cluster
+ * stability"): per theme, the Jaccard similarity of its notes with the
+ * best-matching cluster of each other clustering, averaged. The other
+ * clusterings are seeded subsamples re-clustered with the same k, or
+ * partitions made anyway (the consensus's). Deterministic for a seed.
  */
 import { createRandom, deriveSeed } from '../cluster/random';
 
@@ -81,6 +82,40 @@ export function clusterStability(
       kr,
     );
     jaccards.forEach((j, c) => {
+      if (!Number.isNaN(j)) {
+        sums[c]! += j;
+        counts[c]! += 1;
+      }
+    });
+  }
+  return Array.from(sums, (s, c) => (counts[c]! > 0 ? s / counts[c]! : Number.NaN));
+}
+
+/**
+ * Cluster-wise stability from partitions made anyway (the consensus's base
+ * partitions: seeded k-means starts on all items): for each cluster, the best
+ * Jaccard similarity of its items with a cluster of each partition, averaged
+ * over the partitions. The same measure as {@link clusterStability} with
+ * other seeds of the clustering as the perturbation instead of subsamples,
+ * and no clustering of its own: O(partitions · n · k).
+ *
+ * @param labels - The cluster of each item (0 … k-1).
+ * @param k - Number of clusters.
+ * @param partitions - Labels of each item in each partition (negative = not in it).
+ * @returns Stability in [0, 1] of each cluster (NaN for an empty one or without partitions).
+ *
+ * @example
+ * ```ts
+ * partitionStability([0, 0, 1, 1], 2, [[1, 1, 0, 0], [0, 1, 1, 1]]); // [0.75, 0.833…]
+ * ```
+ */
+export function partitionStability(labels: ArrayLike<number>, k: number, partitions: readonly ArrayLike<number>[]): number[] {
+  const sums = new Float64Array(k);
+  const counts = new Float64Array(k);
+  for (const partition of partitions) {
+    let kp = 0;
+    for (let i = 0; i < partition.length; i++) kp = Math.max(kp, partition[i]! + 1);
+    bestJaccard(labels, partition, k, kp).forEach((j, c) => {
       if (!Number.isNaN(j)) {
         sums[c]! += j;
         counts[c]! += 1;
