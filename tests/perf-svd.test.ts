@@ -37,7 +37,9 @@ describe('randomizedSvd on used columns equals the full-width computation', () =
           const c = randomizedSvdOfUsedColumns(m, rank, { seed });
           const r = c.rank;
           const expanded = new Float64Array(cols * r);
-          c.columns.forEach((col, j) => expanded.set(c.v.subarray(j * r, (j + 1) * r), col * r));
+          c.columns.forEach((col, j) => {
+            expanded.set(c.v.subarray(j * r, (j + 1) * r), col * r);
+          });
           expect(Array.from(expanded)).toEqual(Array.from(a.v));
           expect(Array.from(c.u)).toEqual(Array.from(a.u));
         },
