@@ -16,6 +16,7 @@ import { runVariant, type Terms, termsOf, type Variant } from './pipeline';
 const quick = process.argv.includes('--quick');
 const SEEDS = [0, 1, 2, 3, 4];
 const VARIANT_SEEDS = quick ? [0] : [0, 1, 2];
+const K_SEEDS = quick ? [0] : [0, 1, 2, 3, 4];
 
 interface DataSet {
   name: string;
@@ -33,6 +34,7 @@ const log = (msg: string): void => {
 
 const fmt = (x: number, d = 3): string => x.toFixed(d);
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
+const sd = (xs: number[]): number => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
 
 function sets(): DataSet[] {
   return [
@@ -69,12 +71,16 @@ function main(): void {
     .filter((u) => u.kind === 'note')
     .map((u) => u.text);
   const corpusRows: string[] = [];
-  for (const k of [10, 'auto'] as const) {
+  for (const [k, kCriterion] of [
+    [10, 'silhouette'],
+    ['auto', 'silhouette'],
+    ['auto', 'knee'],
+  ] as const) {
     const t0 = performance.now();
-    const report = analyze(corpus, { k, seed: 0, stability: false } as never);
+    const report = analyze(corpus, { k, kCriterion, seed: 0, stability: false });
     const ms = performance.now() - t0;
     const largest = Math.max(...report.themes.map((t) => t.share));
-    corpusRows.push(`| ${k} | ${corpus.length} | ${report.meta.k} | ${fmt(largest, 2)} | ${report.themes.map((t) => t.label).join(', ')} | ${Math.round(ms)} |`);
+    corpusRows.push(`| ${k === 'auto' ? `auto (${kCriterion})` : k} | ${corpus.length} | ${report.meta.k} | ${fmt(largest, 2)} | ${report.themes.map((t) => t.label).join(', ')} | ${Math.round(ms)} |`);
     log(corpusRows[corpusRows.length - 1]!);
   }
 
@@ -103,7 +109,7 @@ function main(): void {
       `|---|${all.map(() => '---').join('|')}|`,
       ...variantRows,
       '',
-      '## Automatic k: criterion, chosen k and NMI (seed 0, range 2 … √(n/2))',
+      `## Automatic k: criterion, chosen k and NMI (seeds ${K_SEEDS.join(', ')}: k chosen, mean NMI ± sd; range 2 … √(n/2))`,
       '',
       `| criterion | ${all.map((s) => `${s.name} (labels: ${s.k})`).join(' | ')} |`,
       `|---|${all.map(() => '---').join('|')}|`,
@@ -206,13 +212,14 @@ function main(): void {
   }
 
   // 3. Automatic k: which criterion picks a k with good NMI.
-  const criteria: KCriterion[] = ['silhouette', 'calinski', 'davies-bouldin', 'stability'];
+  const criteria: KCriterion[] = ['silhouette', 'knee', 'calinski', 'davies-bouldin', 'stability'];
   for (const criterion of criteria) {
     const cells: string[] = [];
     for (const s of all) {
       const truth = s.data.map((d) => d.label);
-      const fit = runVariant(termsFor(s), 'auto', 0, { kCriterion: criterion });
-      cells.push(`k=${fit.k}, ${fmt(score(truth, Array.from(fit.labels)).nmi)}`);
+      const fits = K_SEEDS.map((seed) => runVariant(termsFor(s), 'auto', seed, { kCriterion: criterion }));
+      const nmis = fits.map((fit) => score(truth, Array.from(fit.labels)).nmi);
+      cells.push(`k=${fits.map((fit) => fit.k).join('/')}, ${fmt(mean(nmis))} ± ${fmt(sd(nmis))}`);
     }
     kRows.push(`| ${criterion} | ${cells.join(' | ')} |`);
     log(kRows[kRows.length - 1]!);

@@ -92,7 +92,7 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   // 3-5-gram TF-IDF and LSA 20 for short notes (words only and LSA 50 for
   // long texts); a consensus of 15 spherical k-means partitions for short
   // notes (up to 5,000 distinct), plain spherical k-means otherwise; k given
-  // (clamped) or chosen by silhouette.
+  // (clamped) or chosen by the k criterion (silhouette or knee).
   const fit = fitThemes(
     {
       stems: content.map((i) => stems[i]!),
@@ -102,6 +102,7 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
     {
       ...DEFAULT_FIT,
       k: opts.k,
+      kCriterion: opts.kCriterion,
       seed: opts.seed,
       restarts: opts.restarts,
       minDf: opts.keepRareTerms ? 1 : opts.minDf,

@@ -12,6 +12,7 @@ import type { AnalyzeOptions, GuidedTheme } from './types';
 export interface ResolvedOptions {
   language: 'de' | 'en' | LanguagePack;
   k: number | 'auto';
+  kCriterion: 'silhouette' | 'knee';
   seed: number;
   stemmer: 'cistem' | 'snowball';
   stopwords: { add: string[]; remove: string[] };
@@ -34,6 +35,7 @@ export interface ResolvedOptions {
 export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = Object.freeze({
   language: 'de',
   k: 'auto',
+  kCriterion: 'silhouette',
   seed: 42,
   stemmer: 'cistem',
   stopwords: { add: [], remove: [] },
@@ -92,6 +94,8 @@ export function resolveOptions(options: AnalyzeOptions | undefined): ResolvedOpt
   }
   const k = pick('k');
   if (!(k === 'auto' || isInt(k, 1))) bad('k', k, "an integer >= 1 or 'auto'");
+  const kCriterion = pick('kCriterion');
+  if (kCriterion !== 'silhouette' && kCriterion !== 'knee') bad('kCriterion', kCriterion, "'silhouette' or 'knee'");
   const seed = pick('seed');
   if (!isInt(seed, Number.MIN_SAFE_INTEGER)) bad('seed', seed, 'an integer');
   const stemmer = pick('stemmer');
@@ -143,6 +147,7 @@ export function resolveOptions(options: AnalyzeOptions | undefined): ResolvedOpt
   return {
     language: language as ResolvedOptions['language'],
     k: k as number | 'auto',
+    kCriterion: kCriterion as 'silhouette' | 'knee',
     seed: seed as number,
     stemmer: stemmer as 'cistem' | 'snowball',
     stopwords: { add: [...(add as string[])], remove: [...(remove as string[])] },

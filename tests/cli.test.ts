@@ -78,6 +78,24 @@ describe('CLI', () => {
     expect(result.stderr).toBe('');
   });
 
+  it('chooses k by the knee with --k-criterion knee (fewer themes than the silhouette on the corpus)', async () => {
+    const json = async (extra: string[]) => {
+      const result = await run(['analyze', corpus, '--format', 'json', '--no-stability', '--quiet', ...extra]);
+      expect(result.code).toBe(0);
+      return JSON.parse(result.stdout);
+    };
+    const knee = await json(['--k-criterion', 'knee']);
+    const silhouette = await json([]);
+    expect(knee.meta.options.kCriterion).toBe('knee');
+    expect(silhouette.meta.options.kCriterion).toBe('silhouette');
+    expect(knee.meta.kAuto).toBe(true);
+    expect(knee.meta.k).toBeGreaterThanOrEqual(4);
+    expect(knee.meta.k).toBeLessThan(silhouette.meta.k);
+    const bad = await run(['analyze', corpus, '--k-criterion', 'elbow']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--k-criterion must be one of/);
+  });
+
   it('takes guided themes from a preset or a JSON file', async () => {
     const preset = await run(['analyze', corpus, '--themes', 'bildung', '--k', '3', '--format', 'json', '--no-stability', '--quiet']);
     expect(preset.code).toBe(0);

@@ -159,11 +159,36 @@ describe('automatic k', () => {
     return out;
   }
 
-  for (const criterion of ['silhouette', 'calinski', 'davies-bouldin'] as const) {
+  for (const criterion of ['silhouette', 'knee', 'calinski', 'davies-bouldin'] as const) {
     it(`finds 5 planted clusters with ${criterion}`, () => {
       expect(chooseK(planted(5, 20, 7), { min: 2, max: 9 }, { seed: 1, criterion }).k).toBe(5);
     });
   }
+});
+
+describe('k criterion knee', () => {
+  it('scores every k tried, 0 at both ends of the range, and is deterministic', () => {
+    const vectors = Array.from({ length: 60 }, (_, i) => {
+      const v = new Float64Array(8);
+      v[i % 4] = 1;
+      v[(i * 7) % 8]! += 0.2;
+      const len = Math.hypot(...v);
+      return v.map((x) => x / len);
+    });
+    const a = chooseK(vectors, { min: 2, max: 8 }, { seed: 4, criterion: 'knee' });
+    expect(a.scores.map((s) => s.k)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(a.scores[0]!.score).toBe(0);
+    expect(a.scores[6]!.score).toBe(0);
+    expect(a.k).toBe(4);
+    expect(chooseK(vectors, { min: 2, max: 8 }, { seed: 4, criterion: 'knee' })).toEqual(a);
+  });
+
+  it('is an option of analyze and of the CLI, validated', async () => {
+    const { resolveOptions } = await import('../src/options');
+    expect(resolveOptions({}).kCriterion).toBe('silhouette');
+    expect(resolveOptions({ kCriterion: 'knee' }).kCriterion).toBe('knee');
+    expect(() => resolveOptions({ kCriterion: 'elbow' } as never)).toThrow(/"kCriterion".*'silhouette' or 'knee'/);
+  });
 });
 
 describe('option outlierThreshold', () => {

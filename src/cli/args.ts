@@ -17,6 +17,7 @@ export const FLAGS = {
   format: { type: 'string', short: 'f' },
   out: { type: 'string', short: 'o' },
   k: { type: 'string', short: 'k' },
+  'k-criterion': { type: 'string' },
   seed: { type: 'string' },
   lang: { type: 'string' },
   stemmer: { type: 'string' },

@@ -31,6 +31,9 @@ Options:
                               json full report, csv one row per note, xlsx workbook
   -o, --out <file>            write the report to this file (needed for xlsx)
   -k, --k <n|auto>            number of themes (default auto)
+      --k-criterion <silhouette|knee>
+                              how auto picks k: silhouette (default; more, finer
+                              themes) or knee (elbow of the spread; fewer, broader)
       --seed <n>              seed of the clustering (default 42): same seed, same report
       --lang <de|en>          language of the notes (default de)
       --stemmer <cistem|snowball>  German stemmer (default cistem)

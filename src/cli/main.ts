@@ -93,6 +93,7 @@ async function analyzeCommand(cli: CommandLine, io: CliIo): Promise<number> {
   const lang = choiceFlag(cli.flags, 'lang', ['de', 'en'] as const) ?? 'de';
   const options: AnalyzeOptions = {
     k,
+    kCriterion: choiceFlag(cli.flags, 'k-criterion', ['silhouette', 'knee'] as const),
     seed: intFlag(cli.flags, 'seed', Number.MIN_SAFE_INTEGER),
     language: lang === 'en' ? (await import('../language/english')).english : 'de',
     stemmer: choiceFlag(cli.flags, 'stemmer', ['cistem', 'snowball'] as const),

@@ -5,10 +5,11 @@
  * QUALITY.md).
  */
 import { type Clustering, sphericalKmeans } from './kmeans';
+import { kneeScores } from './knee';
 import { createRandom, deriveSeed } from './random';
 
 /** Internal criteria that {@link chooseK} can maximise. */
-export type KCriterion = 'silhouette' | 'calinski' | 'davies-bouldin' | 'stability';
+export type KCriterion = 'silhouette' | 'knee' | 'calinski' | 'davies-bouldin' | 'stability';
 
 /**
  * The range of k tried for `n` notes with content: from 2 up to about
@@ -76,6 +77,18 @@ export function chooseK(
     for (let k = Math.max(min, 2); k <= max; k++) scores.push({ k, score: silhouette(sample, fitK(k, 1).labels, k, options.seed, distances) });
     const best = [...scores].sort((a, b) => b.score - a.score || a.k - b.k).slice(0, Math.max(0, refine));
     for (const s of best) s.score = silhouette(sample, fitK(s.k, restarts).labels, s.k, options.seed, distances);
+    return { k: bestOf(scores).k, scores };
+  }
+  if (options.criterion === 'knee') {
+    // The elbow of the within-theme spread (sum of cosine distances to the centres) over k.
+    const ks: number[] = [];
+    const spread: number[] = [];
+    for (let k = Math.max(min, 2); k <= max; k++) {
+      ks.push(k);
+      spread.push(sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 1000 + k), restarts, typedOnly: true }).objective);
+    }
+    const knee = kneeScores(ks, spread);
+    for (let i = 0; i < ks.length; i++) scores.push({ k: ks[i]!, score: knee[i]! });
     return { k: bestOf(scores).k, scores };
   }
   for (let k = Math.max(min, 2); k <= max; k++) {
