@@ -278,9 +278,46 @@ function assignStep(
       lower[i]! -= own === maxShiftAt ? secondShift : maxShift;
       if (upper[i]! + BOUND_MARGIN < lower[i]!) continue;
     }
-    // Dot products with four centres at a time: four independent sums, each
+    // Dot products with eight, then four centres at a time: independent sums, each
     // in the same order as one at a time (the same values, less waiting on additions).
     let j = 0;
+    for (; j + 8 <= k; j += 8) {
+      const o0 = j * dim;
+      const o1 = o0 + dim;
+      const o2 = o1 + dim;
+      const o3 = o2 + dim;
+      const o4 = o3 + dim;
+      const o5 = o4 + dim;
+      const o6 = o5 + dim;
+      const o7 = o6 + dim;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let s4 = 0;
+      let s5 = 0;
+      let s6 = 0;
+      let s7 = 0;
+      for (let d = 0; d < dim; d++) {
+        const x = data[io + d]!;
+        s0 += x * centres[o0 + d]!;
+        s1 += x * centres[o1 + d]!;
+        s2 += x * centres[o2 + d]!;
+        s3 += x * centres[o3 + d]!;
+        s4 += x * centres[o4 + d]!;
+        s5 += x * centres[o5 + d]!;
+        s6 += x * centres[o6 + d]!;
+        s7 += x * centres[o7 + d]!;
+      }
+      dots[j] = s0;
+      dots[j + 1] = s1;
+      dots[j + 2] = s2;
+      dots[j + 3] = s3;
+      dots[j + 4] = s4;
+      dots[j + 5] = s5;
+      dots[j + 6] = s6;
+      dots[j + 7] = s7;
+    }
     for (; j + 4 <= k; j += 4) {
       const o0 = j * dim;
       const o1 = o0 + dim;
