@@ -694,13 +694,22 @@ function rotateColumns(V: Float64Array, n: number, i: number, c: number, s: numb
 
 /** Makes each component's largest |V| entry positive (as scikit-learn's svd_flip on V). */
 function fixSigns(u: Float64Array, v: Float64Array, rows: number, cols: number, r: number): void {
-  for (let a = 0; a < r; a++) {
-    let best = 0;
-    for (let c = 0; c < cols; c++) if (Math.abs(v[c * r + a]!) > Math.abs(best)) best = v[c * r + a]!;
-    if (best < 0) {
-      for (let c = 0; c < cols; c++) v[c * r + a] = -v[c * r + a]!;
-      for (let i = 0; i < rows; i++) u[i * r + a] = -u[i * r + a]!;
-    }
+  // One pass over V's rows for all components (each component still sees its entries in column order).
+  const best = new Float64Array(r);
+  for (let c = 0; c < cols; c++) {
+    const o = c * r;
+    for (let a = 0; a < r; a++) if (Math.abs(v[o + a]!) > Math.abs(best[a]!)) best[a] = v[o + a]!;
+  }
+  let flip = false;
+  for (let a = 0; a < r; a++) if (best[a]! < 0) flip = true;
+  if (!flip) return;
+  for (let c = 0; c < cols; c++) {
+    const o = c * r;
+    for (let a = 0; a < r; a++) if (best[a]! < 0) v[o + a] = -v[o + a]!;
+  }
+  for (let i = 0; i < rows; i++) {
+    const o = i * r;
+    for (let a = 0; a < r; a++) if (best[a]! < 0) u[o + a] = -u[o + a]!;
   }
 }
 
