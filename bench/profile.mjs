@@ -48,7 +48,7 @@ export function sourceOfBundledLine(path, line) {
     readFileSync(path, 'utf8')
       .split('\n')
       .forEach((text, i) => {
-        const m = /^\/\/ (src\/\S+)$/.exec(text);
+        const m = /^\/\/ (src\/\S+|\S*node_modules\/\S+)$/.exec(text);
         if (m) list.push([i, m[1]]);
       });
     markers.set(path, list);

@@ -20,7 +20,7 @@ import { extractTerms } from './terms';
 import type { AnalyzeOptions, NoteInput, ThemeReport } from './types';
 import { rowLength } from './vectors/sparse';
 import { tfidf } from './vectors/tfidf';
-import { buildVocabulary, tokensOf } from './vectors/vocabulary';
+import { buildVocabulary, groupBags, rowsOfIds, type TermIds, termIds, tokensOf } from './vectors/vocabulary';
 
 /**
  * Finds the themes in a set of notes.
@@ -75,11 +75,13 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   // Features: vocabulary by document frequency over the distinct term bags
   // (as the clustering counts them: a note written by most participants is
   // not thereby uninformative), sparse TF-IDF.
-  const firstOfBag = distinctBags(stems);
+  // Stems interned once (one Map lookup per token) for the vocabulary, the bags and the fit.
+  const ids = termIds(stems);
+  const firstOfBag = distinctBags(ids);
   const m = firstOfBag.reduce((sum, w) => sum + w, 0);
   const minDf = opts.keepRareTerms ? 1 : opts.minDf === 'auto' ? (m < 20 ? 1 : 2) : opts.minDf;
   const maxDf = opts.maxDf <= 1 ? Math.max(opts.maxDf * m, Math.min(m, 1)) : opts.maxDf;
-  const vocabulary = buildVocabulary(stems, { minDf, maxDf }, firstOfBag);
+  const vocabulary = buildVocabulary(stems, { minDf, maxDf }, firstOfBag, ids);
   const { matrix } = tfidf(stems, vocabulary);
 
   // Notes with at least one feature are clustered; the others keep themeId null.
@@ -93,10 +95,16 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   // long texts); a consensus of 15 spherical k-means partitions for short
   // notes (up to 5,000 distinct), plain spherical k-means otherwise; k given
   // (clamped) or chosen by the k criterion (silhouette or knee).
+  let words: string[][] | undefined;
   const fit = fitThemes(
     {
       stems: content.map((i) => stems[i]!),
-      words: content.map((i) => terms[i]!.surfaces.map((w) => w.toLowerCase())),
+      ids: rowsOfIds(ids, content),
+      // Lowercased surface words, made when the fit asks for them (n-grams, compound parts; not for long texts).
+      get words() {
+        words ??= content.map((i) => terms[i]!.surfaces.map((w) => w.toLowerCase()));
+        return words;
+      },
       stem: (word) => language.stem(word, opts.stemmer),
     },
     {
@@ -173,14 +181,11 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
 }
 
 /** 1 for the first note of each distinct set of stems, 0 for its repeats. */
-function distinctBags(stems: readonly string[][]): number[] {
-  const seen = new Set<string>();
-  return stems.map((row) => {
-    const key = [...new Set(row)].sort().join('\u0001');
-    if (seen.has(key)) return 0;
-    seen.add(key);
-    return 1;
-  });
+function distinctBags(ids: TermIds): number[] {
+  const { unique } = groupBags(ids, false);
+  const first = new Array<number>(ids.offsets.length - 1).fill(0);
+  for (const i of unique) first[i] = 1;
+  return first;
 }
 
 /** Reports the time since the previous stage to `onStage`, if given. */

@@ -10,7 +10,7 @@ import { buildFeatures, featureRows, hasFeatures, planFeatures, projectFeatures 
 import { charNgrams, ngramIds } from '../src/vectors/ngrams';
 import { csrFromRows, denseRow, normalizeRows, rowLength } from '../src/vectors/sparse';
 import { tfidf } from '../src/vectors/tfidf';
-import { buildVocabulary, compareCodePoints, termIds, tokensOf, vocabularyOfIds } from '../src/vectors/vocabulary';
+import { buildVocabulary, compareCodePoints, groupBags, rowsOfIds, termIds, tokensOf, vocabularyOfIds } from '../src/vectors/vocabulary';
 
 const token = fc.constantFrom('schul', 'digital', 'netz', 'werk', 'bildung', 'ä', 'öko', 'x1', 'straß', '😀ab', 'zz');
 const docs = fc.array(fc.array(token, { maxLength: 8 }), { minLength: 1, maxLength: 40 });
@@ -237,5 +237,49 @@ describe('optimised vectors equal the straightforward ones', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('groupBags equals grouping by the joined sorted strings', () => {
+  // The keys the pipeline used before (fit: stems with repeats; analyze: the set of stems).
+  const byKeys = (ds: string[][], repeats: boolean) => {
+    const unique: number[] = [];
+    const byKey = new Map<string, number>();
+    const owner = ds.map((row, i) => {
+      const key = (repeats ? [...row] : [...new Set(row)]).sort().join('\u0001');
+      let g = byKey.get(key);
+      if (g === undefined) {
+        g = unique.length;
+        byKey.set(key, g);
+        unique.push(i);
+      }
+      return g;
+    });
+    return { unique, owner };
+  };
+  // Long bags (past the insertion sort) and many repeats of few notes.
+  const bags = fc.array(
+    fc.oneof(fc.array(token, { maxLength: 6 }), fc.array(token, { minLength: 20, maxLength: 60 })),
+    { minLength: 1, maxLength: 60 },
+  );
+  it('with and without repeats', () => {
+    fc.assert(
+      fc.property(bags, fc.array(fc.nat(), { maxLength: 30 }), fc.boolean(), (ds, copies, repeats) => {
+        // Copies of earlier notes, shuffled, so identical bags recur in other orders.
+        const all = [...ds, ...copies.map((c) => [...ds[c % ds.length]!].reverse())];
+        const got = groupBags(termIds(all), repeats);
+        const want = byKeys(all, repeats);
+        expect(got.unique).toEqual(want.unique);
+        expect(Array.from(got.owner)).toEqual(want.owner);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('rowsOfIds picks rows in the given order', () => {
+    const ids = termIds([['a', 'b'], ['c'], [], ['b', 'b']]);
+    const sub = rowsOfIds(ids, [3, 0, 2]);
+    expect(Array.from(sub.tokens)).toEqual([1, 1, 0, 1]);
+    expect(Array.from(sub.offsets)).toEqual([0, 2, 4, 4]);
+    expect(rowsOfIds(ids, [0, 1, 2, 3])).toBe(ids);
   });
 });

@@ -10,6 +10,7 @@ import { type FeatureBlock, type FeaturePlan, featureRows, hasFeatures, planFeat
 import { ngramIds } from '../vectors/ngrams';
 import type { SparseMatrix } from '../vectors/sparse';
 import { randomizedSvdOfUsedColumns } from '../vectors/svd';
+import { groupBags, rowsOfIds, type TermIds, termIds } from '../vectors/vocabulary';
 import { chooseK, type KCriterion, kRange } from './choose-k';
 import { consensusClustering } from './consensus';
 import { type Clustering, sphericalKmeans } from './kmeans';
@@ -94,6 +95,8 @@ export const DEFAULT_FIT: Readonly<Omit<FitOptions, 'k' | 'seed' | 'restarts' | 
 export interface FitInput {
   /** Stems of each note, reading order. */
   stems: ReadonlyArray<ReadonlyArray<string>>;
+  /** The same stems as interned ids (`termIds(stems)`, or any interning with the same rows), when the caller has them. */
+  ids?: TermIds;
   /** Lowercased content words of each note, aligned with `stems` (for compound splitting). */
   words?: ReadonlyArray<ReadonlyArray<string>>;
   /** The stemmer (for compound parts). */
@@ -139,29 +142,21 @@ export interface ThemeFit {
  */
 export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
   const n = input.stems.length;
-  // Dedupe: identical term bags are fitted once and share the result.
-  const unique: number[] = [];
-  const owner = new Int32Array(n);
-  const byKey = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const key = options.dedupe ? [...input.stems[i]!].sort().join('\u0001') : String(i);
-    const u = byKey.get(key);
-    if (u === undefined) {
-      byKey.set(key, unique.length);
-      owner[i] = unique.length;
-      unique.push(i);
-    } else owner[i] = u;
-  }
+  // Dedupe: identical term bags (the same stems as often, in any order) are fitted once and share the result.
+  const ids = input.ids ?? termIds(input.stems);
+  const { unique, owner } = options.dedupe
+    ? groupBags(ids, true)
+    : { unique: Array.from({ length: n }, (_, i) => i), owner: Int32Array.from({ length: n }, (_, i) => i) };
   const m = unique.length;
   const minDf = options.minDf === 'auto' ? (m < 20 ? 1 : 2) : options.minDf;
   const maxDf = options.maxDf <= 1 ? Math.max(options.maxDf * m, Math.min(m, 1)) : options.maxDf;
 
   const stems = unique.map((i) => input.stems[i]!);
-  let tokens = 0;
-  for (const row of stems) tokens += row.length;
+  const stemIds = rowsOfIds(ids, unique);
+  const tokens = stemIds.tokens.length;
   const long = options.longText !== null && m > 0 && tokens / m >= options.longText.minTokens;
   const dims = long ? options.longText!.dims : options.dims;
-  const blocks: FeatureBlock[] = [{ name: 'w', docs: stems, weight: 1 }];
+  const blocks: FeatureBlock[] = [{ name: 'w', docs: stemIds, weight: 1 }];
   if (options.compounds > 0 && input.words && input.stem) {
     const split = compoundSplitter(input.words.flat(), input.stem);
     blocks.push({ name: 'c', docs: unique.map((i) => input.words![i]!.flatMap((w) => split(w))), weight: options.compounds });

@@ -168,7 +168,7 @@ export function lloydCosine(
   maxIterations: number,
   tolerance: number,
 ): LloydResult {
-  const { n, dim, data, norms } = packed;
+  const { n, dim } = packed;
   const k = start.length;
   // Plain loops only: a closure over `centres` would move it out of registers in the hot loop.
   let centres = new Float64Array(k * dim);
@@ -220,86 +220,12 @@ export function lloydCosine(
       }
     }
     const useBounds = bounded && !zeroCentre;
-    for (let i = 0; i < n; i++) {
-      const io = i * dim;
-      const na = norms[i]!;
-      if (useBounds) {
-        const own = labels[i]!;
-        upper[i]! += shift[own]!;
-        lower[i]! -= own === maxShiftAt ? secondShift : maxShift;
-        if (upper[i]! + BOUND_MARGIN < lower[i]!) continue;
-      }
-      // Dot products with four centres at a time: four independent sums, each
-      // in the same order as one at a time (the same values, less waiting on additions).
-      let j = 0;
-      for (; j + 4 <= k; j += 4) {
-        const o0 = j * dim;
-        const o1 = o0 + dim;
-        const o2 = o1 + dim;
-        const o3 = o2 + dim;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let d = 0; d < dim; d++) {
-          const x = data[io + d]!;
-          s0 += x * centres[o0 + d]!;
-          s1 += x * centres[o1 + d]!;
-          s2 += x * centres[o2 + d]!;
-          s3 += x * centres[o3 + d]!;
-        }
-        dots[j] = s0;
-        dots[j + 1] = s1;
-        dots[j + 2] = s2;
-        dots[j + 3] = s3;
-      }
-      for (; j < k; j++) {
-        const o = j * dim;
-        let dot = 0;
-        for (let d = 0; d < dim; d++) dot += data[io + d]! * centres[o + d]!;
-        dots[j] = dot;
-      }
-      let best = -1;
-      let bestDist = Number.MAX_VALUE;
-      let secondDist = Number.MAX_VALUE;
-      for (let j = 0; j < k; j++) {
-        const nb = centreNorms[j]!;
-        const dist = na === 0 || nb === 0 ? 1 : 1 - dots[j]! / Math.sqrt(na * nb);
-        if (dist < bestDist) {
-          secondDist = bestDist;
-          bestDist = dist;
-          best = j;
-        } else if (dist < secondDist) secondDist = dist;
-      }
-      labels[i] = best;
-      if (na === 0) {
-        upper[i] = Number.POSITIVE_INFINITY;
-        lower[i] = 0;
-      } else {
-        upper[i] = Math.sqrt(Math.max(0, 2 * bestDist));
-        lower[i] = secondDist === Number.MAX_VALUE ? Number.POSITIVE_INFINITY : Math.sqrt(Math.max(0, 2 * secondDist));
-      }
-    }
+    assignStep(packed, centres, centreNorms, k, labels, upper, lower, dots, useBounds, shift, maxShiftAt, maxShift, secondShift);
     bounded = !zeroCentre;
     const swapUnit = unitBefore;
     unitBefore = unitNow;
     unitNow = swapUnit;
-    next.fill(0);
-    sizes.fill(0);
-    for (let i = 0; i < n; i++) {
-      const c = labels[i]!;
-      sizes[c]!++;
-      const io = i * dim;
-      const o = c * dim;
-      for (let d = 0; d < dim; d++) next[o + d]! += data[io + d]!;
-    }
-    for (let j = 0; j < k; j++) {
-      const o = j * dim;
-      for (let d = 0; d < dim; d++) {
-        if (sizes[j]) next[o + d]! /= sizes[j]!;
-        else next[o + d] = centres[o + d]!;
-      }
-    }
+    meansStep(packed, labels, centres, next, sizes, k);
     converged = true;
     for (let j = 0; j < k; j++) {
       if (cosineDistance(next.subarray(j * dim, (j + 1) * dim), centres.subarray(j * dim, (j + 1) * dim)) > tolerance) {
@@ -319,6 +245,148 @@ export function lloydCosine(
     previous.push(next.slice(j * dim, (j + 1) * dim));
   }
   return { labels, centroids, previous, iterations: step, converged };
+}
+
+/**
+ * The assignment step of {@link lloydCosine}: each vector to its nearest
+ * centre, skipped by the distance bounds where they decide. A function of
+ * its own so that V8 optimises it as a whole after the first calls (one big
+ * loop run once is compiled piecewise, with deoptimisations in between).
+ */
+function assignStep(
+  packed: Packed,
+  centres: Float64Array,
+  centreNorms: Float64Array,
+  k: number,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+  dots: Float64Array,
+  useBounds: boolean,
+  shift: Float64Array,
+  maxShiftAt: number,
+  maxShift: number,
+  secondShift: number,
+): void {
+  const { n, dim, data, norms } = packed;
+  for (let i = 0; i < n; i++) {
+    const io = i * dim;
+    const na = norms[i]!;
+    if (useBounds) {
+      const own = labels[i]!;
+      upper[i]! += shift[own]!;
+      lower[i]! -= own === maxShiftAt ? secondShift : maxShift;
+      if (upper[i]! + BOUND_MARGIN < lower[i]!) continue;
+    }
+    // Dot products with eight, then four centres at a time: independent sums, each
+    // in the same order as one at a time (the same values, less waiting on additions).
+    let j = 0;
+    for (; j + 8 <= k; j += 8) {
+      const o0 = j * dim;
+      const o1 = o0 + dim;
+      const o2 = o1 + dim;
+      const o3 = o2 + dim;
+      const o4 = o3 + dim;
+      const o5 = o4 + dim;
+      const o6 = o5 + dim;
+      const o7 = o6 + dim;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let s4 = 0;
+      let s5 = 0;
+      let s6 = 0;
+      let s7 = 0;
+      for (let d = 0; d < dim; d++) {
+        const x = data[io + d]!;
+        s0 += x * centres[o0 + d]!;
+        s1 += x * centres[o1 + d]!;
+        s2 += x * centres[o2 + d]!;
+        s3 += x * centres[o3 + d]!;
+        s4 += x * centres[o4 + d]!;
+        s5 += x * centres[o5 + d]!;
+        s6 += x * centres[o6 + d]!;
+        s7 += x * centres[o7 + d]!;
+      }
+      dots[j] = s0;
+      dots[j + 1] = s1;
+      dots[j + 2] = s2;
+      dots[j + 3] = s3;
+      dots[j + 4] = s4;
+      dots[j + 5] = s5;
+      dots[j + 6] = s6;
+      dots[j + 7] = s7;
+    }
+    for (; j + 4 <= k; j += 4) {
+      const o0 = j * dim;
+      const o1 = o0 + dim;
+      const o2 = o1 + dim;
+      const o3 = o2 + dim;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let d = 0; d < dim; d++) {
+        const x = data[io + d]!;
+        s0 += x * centres[o0 + d]!;
+        s1 += x * centres[o1 + d]!;
+        s2 += x * centres[o2 + d]!;
+        s3 += x * centres[o3 + d]!;
+      }
+      dots[j] = s0;
+      dots[j + 1] = s1;
+      dots[j + 2] = s2;
+      dots[j + 3] = s3;
+    }
+    for (; j < k; j++) {
+      const o = j * dim;
+      let dot = 0;
+      for (let d = 0; d < dim; d++) dot += data[io + d]! * centres[o + d]!;
+      dots[j] = dot;
+    }
+    let best = -1;
+    let bestDist = Number.MAX_VALUE;
+    let secondDist = Number.MAX_VALUE;
+    for (let j = 0; j < k; j++) {
+      const nb = centreNorms[j]!;
+      const dist = na === 0 || nb === 0 ? 1 : 1 - dots[j]! / Math.sqrt(na * nb);
+      if (dist < bestDist) {
+        secondDist = bestDist;
+        bestDist = dist;
+        best = j;
+      } else if (dist < secondDist) secondDist = dist;
+    }
+    labels[i] = best;
+    if (na === 0) {
+      upper[i] = Number.POSITIVE_INFINITY;
+      lower[i] = 0;
+    } else {
+      upper[i] = Math.sqrt(Math.max(0, 2 * bestDist));
+      lower[i] = secondDist === Number.MAX_VALUE ? Number.POSITIVE_INFINITY : Math.sqrt(Math.max(0, 2 * secondDist));
+    }
+  }
+}
+
+/** The update step of {@link lloydCosine}: each centre the mean of its vectors (an empty cluster keeps its centre). */
+function meansStep(packed: Packed, labels: Int32Array, centres: Float64Array, next: Float64Array, sizes: Int32Array, k: number): void {
+  const { n, dim, data } = packed;
+  next.fill(0);
+  sizes.fill(0);
+  for (let i = 0; i < n; i++) {
+    const c = labels[i]!;
+    sizes[c]!++;
+    const io = i * dim;
+    const o = c * dim;
+    for (let d = 0; d < dim; d++) next[o + d]! += data[io + d]!;
+  }
+  for (let j = 0; j < k; j++) {
+    const o = j * dim;
+    for (let d = 0; d < dim; d++) {
+      if (sizes[j]) next[o + d]! /= sizes[j]!;
+      else next[o + d] = centres[o + d]!;
+    }
+  }
 }
 
 /** One ml-kmeans run from the given centres with the cosine distance. */

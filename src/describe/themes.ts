@@ -240,10 +240,10 @@ function termsTying(
   // The three strongest (weight, then code-point order: a total order on distinct stems), kept by insertion.
   const top: Array<{ stem: string; w: number }> = [];
   const offer = (stem: string, w: number): void => {
-    if (!row.includes(stem)) return;
     let at = top.length;
     while (at > 0 && (w > top[at - 1]!.w || (w === top[at - 1]!.w && compareCodePoints(stem, top[at - 1]!.stem) < 0))) at--;
-    if (at < 3) {
+    // Whether the note has the stem is asked only of a stem that would enter the three (a long note has hundreds).
+    if (at < 3 && row.includes(stem)) {
       top.splice(at, 0, { stem, w });
       if (top.length > 3) top.pop();
     }

@@ -5,7 +5,7 @@
  */
 import { normalizeRows, type SparseMatrix } from './sparse';
 import { tfidfOfIds } from './tfidf';
-import { type TermIds, termIds, type Vocabulary, vocabularyOfIds } from './vocabulary';
+import { rowsOfIds, type TermIds, termIds, type Vocabulary, vocabularyOfIds } from './vocabulary';
 
 /** One kind of term: its bag per note and the weight of its block. */
 export interface FeatureBlock {
@@ -233,22 +233,6 @@ export function projectFeatures(
 function idfOf(vocabulary: Vocabulary): Float64Array {
   const n = vocabulary.documents;
   return Float64Array.from(vocabulary.df, (df) => Math.log((1 + n) / (1 + df)) + 1);
-}
-
-/** The token ids of some notes, in the given order. */
-function rowsOfIds(ids: TermIds, rows: readonly number[]): TermIds {
-  if (rows.length === ids.offsets.length - 1 && rows.every((r, i) => r === i)) return ids;
-  let size = 0;
-  for (const r of rows) size += ids.offsets[r + 1]! - ids.offsets[r]!;
-  const tokens = new Int32Array(size);
-  const offsets = new Int32Array(rows.length + 1);
-  let used = 0;
-  rows.forEach((r, i) => {
-    tokens.set(ids.tokens.subarray(ids.offsets[r]!, ids.offsets[r + 1]!), used);
-    used += ids.offsets[r + 1]! - ids.offsets[r]!;
-    offsets[i + 1] = used;
-  });
-  return { names: ids.names, tokens, offsets };
 }
 
 function isTermIds(docs: FeatureBlock['docs']): docs is TermIds {

@@ -118,27 +118,22 @@ function svdOf(
   const oversample = options.oversample ?? 10;
   const q = options.powerIterations ?? 3;
   const l = Math.max(1, Math.min(rank + oversample, m.rows, full ? full.cols : m.cols));
-  const { next: random, skip } = createSkippableRandom(options.seed);
-  const gaussian = (): number => {
-    // Box–Muller; 1 - u avoids log(0).
-    const u = 1 - random();
-    const v = random();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
+  // Box–Muller Gaussians from the seeded stream (random.ts: `gaussians`).
+  const { skip, gaussians } = createSkippableRandom(options.seed);
   // The Gaussian block of the full matrix (cols × l, row-major); only the used columns' rows are kept.
   const omega = new Float64Array(m.cols * l);
   if (full) {
     let next = 0;
     for (let c = 0; c < full.cols; c++) {
       if (next < full.used.length && full.used[next] === c) {
-        for (let j = 0; j < l; j++) omega[next * l + j] = gaussian();
+        gaussians(omega, next * l, l);
         next++;
       } else {
         // An unused column: its Gaussians are skipped (the stream stays that of the full matrix).
         skip(2 * l);
       }
     }
-  } else for (let i = 0; i < omega.length; i++) omega[i] = gaussian();
+  } else gaussians(omega, 0, omega.length);
 
   // Power iterations re-orthonormalise the (short) row side only; in double
   // precision that is stable for the few iterations used here.
@@ -225,33 +220,98 @@ function transpose(m: SparseMatrix): SparseMatrix {
   return { rows: cols, cols: rows, indptr: colptr, indices: rowOf, values: vals };
 }
 
-/** {@link multiply} from the transpose `t` of A (A has `rows` rows); for sorted rows of A the same sums in the same order. */
+/**
+ * {@link multiply} from the transpose `t` of A (A has `rows` rows); for sorted rows of A the same sums in the same order.
+ * Eight columns of B at a time are held in registers while they are added to
+ * the rows of the column's entries (each output entry still gets its terms in
+ * ascending column order).
+ */
 function multiplyByColumns(t: SparseMatrix, rows: number, b: Float64Array, width: number): Float64Array {
   const { indptr, indices, values } = t;
   const out = new Float64Array(rows * width);
   for (let c = 0; c < t.rows; c++) {
     const bo = c * width;
+    const start = indptr[c]!;
     const end = indptr[c + 1]!;
-    for (let p = indptr[c]!; p < end; p++) {
-      const val = values[p]!;
-      const o = indices[p]! * width;
-      for (let j = 0; j < width; j++) out[o + j]! += val * b[bo + j]!;
+    if (start === end) continue;
+    let j = 0;
+    for (; j + 8 <= width; j += 8) {
+      const b0 = b[bo + j]!;
+      const b1 = b[bo + j + 1]!;
+      const b2 = b[bo + j + 2]!;
+      const b3 = b[bo + j + 3]!;
+      const b4 = b[bo + j + 4]!;
+      const b5 = b[bo + j + 5]!;
+      const b6 = b[bo + j + 6]!;
+      const b7 = b[bo + j + 7]!;
+      for (let p = start; p < end; p++) {
+        const val = values[p]!;
+        const o = indices[p]! * width + j;
+        out[o]! += val * b0;
+        out[o + 1]! += val * b1;
+        out[o + 2]! += val * b2;
+        out[o + 3]! += val * b3;
+        out[o + 4]! += val * b4;
+        out[o + 5]! += val * b5;
+        out[o + 6]! += val * b6;
+        out[o + 7]! += val * b7;
+      }
+    }
+    for (; j < width; j++) {
+      const bj = b[bo + j]!;
+      for (let p = start; p < end; p++) out[indices[p]! * width + j]! += values[p]! * bj;
     }
   }
   return out;
 }
 
-/** {@link multiplyTransposed} from the transpose `t` of A: the same sums in the same order. */
+/**
+ * {@link multiplyTransposed} from the transpose `t` of A: the same sums in the same order
+ * (each output row over its column's entries, ascending), eight columns at a time in registers.
+ */
 function multiplyTransposedByColumns(t: SparseMatrix, q: Float64Array, width: number): Float64Array {
   const { indptr, indices, values } = t;
   const out = new Float64Array(t.rows * width);
   for (let c = 0; c < t.rows; c++) {
     const o = c * width;
+    const start = indptr[c]!;
     const end = indptr[c + 1]!;
-    for (let p = indptr[c]!; p < end; p++) {
-      const val = values[p]!;
-      const qo = indices[p]! * width;
-      for (let j = 0; j < width; j++) out[o + j]! += val * q[qo + j]!;
+    if (start === end) continue;
+    let j = 0;
+    for (; j + 8 <= width; j += 8) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let s4 = 0;
+      let s5 = 0;
+      let s6 = 0;
+      let s7 = 0;
+      for (let p = start; p < end; p++) {
+        const val = values[p]!;
+        const qo = indices[p]! * width + j;
+        s0 += val * q[qo]!;
+        s1 += val * q[qo + 1]!;
+        s2 += val * q[qo + 2]!;
+        s3 += val * q[qo + 3]!;
+        s4 += val * q[qo + 4]!;
+        s5 += val * q[qo + 5]!;
+        s6 += val * q[qo + 6]!;
+        s7 += val * q[qo + 7]!;
+      }
+      out[o + j] = s0;
+      out[o + j + 1] = s1;
+      out[o + j + 2] = s2;
+      out[o + j + 3] = s3;
+      out[o + j + 4] = s4;
+      out[o + j + 5] = s5;
+      out[o + j + 6] = s6;
+      out[o + j + 7] = s7;
+    }
+    for (; j < width; j++) {
+      let s = 0;
+      for (let p = start; p < end; p++) s += values[p]! * q[indices[p]! * width + j]!;
+      out[o + j] = s;
     }
   }
   return out;
@@ -266,10 +326,71 @@ function columnsOf(vectors: Float64Array, w: number, which: number[]): Float64Ar
   return out;
 }
 
-/** Y (rows × w, row-major) times Pᵀ where P is r × w row-major: rows × r. */
+/**
+ * Y (rows × w, row-major) times Pᵀ where P is r × w row-major: rows × r.
+ * Two rows and four outputs at a time: eight independent sums in registers,
+ * each over c in ascending order as one at a time.
+ */
 function times(y: Float64Array, rows: number, w: number, p: Float64Array, r: number): Float64Array {
   const out = new Float64Array(rows * r);
-  for (let i = 0; i < rows; i++) {
+  let i = 0;
+  for (; i + 2 <= rows; i += 2) {
+    const o = i * w;
+    const o2 = o + w;
+    const oo = i * r;
+    const oo2 = oo + r;
+    let a = 0;
+    for (; a + 4 <= r; a += 4) {
+      const p0 = a * w;
+      const p1 = p0 + w;
+      const p2 = p1 + w;
+      const p3 = p2 + w;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let t3 = 0;
+      for (let c = 0; c < w; c++) {
+        const x = y[o + c]!;
+        const z = y[o2 + c]!;
+        const q0 = p[p0 + c]!;
+        const q1 = p[p1 + c]!;
+        const q2 = p[p2 + c]!;
+        const q3 = p[p3 + c]!;
+        s0 += x * q0;
+        s1 += x * q1;
+        s2 += x * q2;
+        s3 += x * q3;
+        t0 += z * q0;
+        t1 += z * q1;
+        t2 += z * q2;
+        t3 += z * q3;
+      }
+      out[oo + a] = s0;
+      out[oo + a + 1] = s1;
+      out[oo + a + 2] = s2;
+      out[oo + a + 3] = s3;
+      out[oo2 + a] = t0;
+      out[oo2 + a + 1] = t1;
+      out[oo2 + a + 2] = t2;
+      out[oo2 + a + 3] = t3;
+    }
+    for (; a < r; a++) {
+      const po = a * w;
+      let s = 0;
+      let t = 0;
+      for (let c = 0; c < w; c++) {
+        s += y[o + c]! * p[po + c]!;
+        t += y[o2 + c]! * p[po + c]!;
+      }
+      out[oo + a] = s;
+      out[oo2 + a] = t;
+    }
+  }
+  for (; i < rows; i++) {
     const o = i * w;
     for (let a = 0; a < r; a++) {
       const po = a * w;
@@ -281,15 +402,94 @@ function times(y: Float64Array, rows: number, w: number, p: Float64Array, r: num
   return out;
 }
 
-/** Yᵀ Y of a rows × width row-major block. */
+/** Rows of Y per block of the Gram product: a block stays in the L1 cache while its sums run. */
+const GRAM_BLOCK = 64;
+
+/**
+ * Yᵀ Y of a rows × width row-major block. Each entry adds its rows in
+ * ascending order (blocks in order, rows in order within a block), two rows
+ * by four columns of entries at a time in registers: the same sums as one row
+ * at a time. (A zero y[i][a], which the plain loop may skip, adds ±0 and
+ * leaves every partial sum as it is.)
+ */
 function gramOf(y: Float64Array, rows: number, width: number): Float64Array {
   const g = new Float64Array(width * width);
-  for (let i = 0; i < rows; i++) {
-    const o = i * width;
-    for (let a = 0; a < width; a++) {
-      const ya = y[o + a]!;
-      if (ya === 0) continue;
-      for (let b = a; b < width; b++) g[a * width + b]! += ya * y[o + b]!;
+  for (let i0 = 0; i0 < rows; i0 += GRAM_BLOCK) {
+    const i1 = Math.min(rows, i0 + GRAM_BLOCK);
+    let a = 0;
+    for (; a + 2 <= width; a += 2) {
+      const ga = a * width;
+      const gb = ga + width;
+      // The 2 × 2 corner on and beside the diagonal: (a, a), (a, a+1), (a+1, a+1).
+      let d0 = g[ga + a]!;
+      let d1 = g[ga + a + 1]!;
+      let d2 = g[gb + a + 1]!;
+      for (let i = i0; i < i1; i++) {
+        const o = i * width;
+        const x0 = y[o + a]!;
+        const x1 = y[o + a + 1]!;
+        d0 += x0 * x0;
+        d1 += x0 * x1;
+        d2 += x1 * x1;
+      }
+      g[ga + a] = d0;
+      g[ga + a + 1] = d1;
+      g[gb + a + 1] = d2;
+      let b = a + 2;
+      for (; b + 4 <= width; b += 4) {
+        let s0 = g[ga + b]!;
+        let s1 = g[ga + b + 1]!;
+        let s2 = g[ga + b + 2]!;
+        let s3 = g[ga + b + 3]!;
+        let t0 = g[gb + b]!;
+        let t1 = g[gb + b + 1]!;
+        let t2 = g[gb + b + 2]!;
+        let t3 = g[gb + b + 3]!;
+        for (let i = i0; i < i1; i++) {
+          const o = i * width;
+          const x0 = y[o + a]!;
+          const x1 = y[o + a + 1]!;
+          const y0 = y[o + b]!;
+          const y1 = y[o + b + 1]!;
+          const y2 = y[o + b + 2]!;
+          const y3 = y[o + b + 3]!;
+          s0 += x0 * y0;
+          s1 += x0 * y1;
+          s2 += x0 * y2;
+          s3 += x0 * y3;
+          t0 += x1 * y0;
+          t1 += x1 * y1;
+          t2 += x1 * y2;
+          t3 += x1 * y3;
+        }
+        g[ga + b] = s0;
+        g[ga + b + 1] = s1;
+        g[ga + b + 2] = s2;
+        g[ga + b + 3] = s3;
+        g[gb + b] = t0;
+        g[gb + b + 1] = t1;
+        g[gb + b + 2] = t2;
+        g[gb + b + 3] = t3;
+      }
+      for (; b < width; b++) {
+        let s = g[ga + b]!;
+        let t = g[gb + b]!;
+        for (let i = i0; i < i1; i++) {
+          const o = i * width;
+          s += y[o + a]! * y[o + b]!;
+          t += y[o + a + 1]! * y[o + b]!;
+        }
+        g[ga + b] = s;
+        g[gb + b] = t;
+      }
+    }
+    for (; a < width; a++) {
+      const ga = a * width;
+      for (let b = a; b < width; b++) {
+        let s = g[ga + b]!;
+        for (let i = i0; i < i1; i++) s += y[i * width + a]! * y[i * width + b]!;
+        g[ga + b] = s;
+      }
     }
   }
   for (let a = 0; a < width; a++) for (let b = 0; b < a; b++) g[a * width + b] = g[b * width + a]!;
@@ -340,7 +540,18 @@ export function symmetricEigen(a: Float64Array, n: number): { values: Float64Arr
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   if (n === 0) return { values: d, vectors: V };
-  // tred2
+  tred2(V, d, e, n);
+  tql2(V, d, e, n);
+  return { values: d, vectors: V };
+}
+
+/**
+ * The two halves of {@link symmetricEigen} and its rotation as functions of
+ * their own: V8 optimises each after its first calls instead of compiling one
+ * long function piecewise while the first decomposition runs (the first call
+ * took ~70-100 ms instead of a few). The same operations in the same order.
+ */
+function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
   for (let j = 0; j < n; j++) d[j] = V[(n - 1) * n + j]!;
   for (let i = n - 1; i > 0; i--) {
     let scale = 0;
@@ -412,7 +623,10 @@ export function symmetricEigen(a: Float64Array, n: number): { values: Float64Arr
   }
   V[(n - 1) * n + n - 1] = 1;
   e[0] = 0;
-  // tql2
+}
+
+/** The implicit QL iterations of {@link symmetricEigen} (tql2). */
+function tql2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
   for (let i = 1; i < n; i++) e[i - 1] = e[i]!;
   e[n - 1] = 0;
   let f = 0;
@@ -456,11 +670,7 @@ export function symmetricEigen(a: Float64Array, n: number): { values: Float64Arr
           c = p / r;
           p = c * d[i]! - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]!);
-          for (let k = 0; k < n; k++) {
-            h = V[k * n + i + 1]!;
-            V[k * n + i + 1] = s * V[k * n + i]! + c * h;
-            V[k * n + i] = c * V[k * n + i]! - s * h;
-          }
+          rotateColumns(V, n, i, c, s);
         }
         p = (-s * s2 * c3 * el1 * e[l]!) / dl1;
         e[l] = s * p;
@@ -471,17 +681,37 @@ export function symmetricEigen(a: Float64Array, n: number): { values: Float64Arr
     d[l] = d[l]! + f;
     e[l] = 0;
   }
-  return { values: d, vectors: V };
+}
+
+/** Applies the plane rotation (c, s) to columns i and i + 1 of V (n × n). */
+function rotateColumns(V: Float64Array, n: number, i: number, c: number, s: number): void {
+  for (let k = 0; k < n; k++) {
+    const h = V[k * n + i + 1]!;
+    V[k * n + i + 1] = s * V[k * n + i]! + c * h;
+    V[k * n + i] = c * V[k * n + i]! - s * h;
+  }
 }
 
 /** Makes each component's largest |V| entry positive (as scikit-learn's svd_flip on V). */
 function fixSigns(u: Float64Array, v: Float64Array, rows: number, cols: number, r: number): void {
-  for (let a = 0; a < r; a++) {
-    let best = 0;
-    for (let c = 0; c < cols; c++) if (Math.abs(v[c * r + a]!) > Math.abs(best)) best = v[c * r + a]!;
-    if (best < 0) {
-      for (let c = 0; c < cols; c++) v[c * r + a] = -v[c * r + a]!;
-      for (let i = 0; i < rows; i++) u[i * r + a] = -u[i * r + a]!;
-    }
+  // One pass over V's rows for all components (each component still sees its entries in column order).
+  const best = new Float64Array(r);
+  for (let c = 0; c < cols; c++) {
+    const o = c * r;
+    for (let a = 0; a < r; a++) if (Math.abs(v[o + a]!) > Math.abs(best[a]!)) best[a] = v[o + a]!;
+  }
+  let flip = false;
+  for (let a = 0; a < r; a++) if (best[a]! < 0) flip = true;
+  if (!flip) return;
+  for (let c = 0; c < cols; c++) {
+    const o = c * r;
+    for (let a = 0; a < r; a++) if (best[a]! < 0) v[o + a] = -v[o + a]!;
+  }
+  for (let i = 0; i < rows; i++) {
+    const o = i * r;
+    for (let a = 0; a < r; a++) if (best[a]! < 0) u[o + a] = -u[o + a]!;
   }
 }
+
+/** @internal For the tests: the SVD's dense and sparse kernels (tests/perf-svd.test.ts compares them with plain loops). */
+export const svdKernels = { transpose, multiplyByColumns, multiplyTransposedByColumns, times, gramOf };

@@ -40,8 +40,10 @@ export function buildVocabulary(
   docs: ReadonlyArray<ReadonlyArray<string>>,
   options: VocabularyOptions,
   weights?: ArrayLike<number>,
+  interned?: TermIds,
 ): Vocabulary {
-  const ids = termIds(docs);
+  // `interned`: termIds(docs), when the caller has it already.
+  const ids = interned ?? termIds(docs);
   const { vocabulary, columnOfId } = vocabularyOfIds(ids, options, weights);
   // The id of every token, kept for tfidf() on the same docs (one Map lookup per token, not two).
   tokenIds.set(vocabulary, { docs, ...ids, columnOfId });
@@ -88,6 +90,124 @@ export function termIds(docs: ReadonlyArray<ReadonlyArray<string>>): TermIds {
     offsets[i + 1] = used;
   }
   return { names, tokens: tokens.subarray(0, used), offsets };
+}
+
+/** Notes grouped by identical term bags (see {@link groupBags}). */
+export interface BagGroups {
+  /** The first note of each distinct bag, ascending. */
+  unique: number[];
+  /** The group (index into `unique`) of each note. */
+  owner: Int32Array;
+}
+
+/**
+ * Groups notes whose terms are the same: as a multiset (`repeats: true`,
+ * the same terms as often) or as a set. The same groups as comparing the
+ * sorted term strings joined into keys, from the ids: each note's ids sorted
+ * numerically, hashed, and compared in full only with notes of the same hash.
+ *
+ * @param ids - The notes' terms as ids.
+ * @param repeats - Whether repeats count.
+ * @returns The first note of each group and the group of each note.
+ *
+ * @example
+ * ```ts
+ * groupBags(termIds([['a', 'b'], ['b', 'a'], ['a', 'a', 'b']]), true).owner; // Int32Array [0, 0, 1]
+ * groupBags(termIds([['a', 'b'], ['b', 'a'], ['a', 'a', 'b']]), false).owner; // Int32Array [0, 0, 0]
+ * ```
+ */
+export function groupBags(ids: TermIds, repeats: boolean): BagGroups {
+  const { tokens, offsets } = ids;
+  const rows = offsets.length - 1;
+  const owner = new Int32Array(rows);
+  const unique: number[] = [];
+  // The sorted ids of each group's first note, one after another.
+  let pool = new Int32Array(Math.max(16, tokens.length));
+  const poolStart: number[] = [0];
+  // Hash → most recent group with it; earlier groups of the same hash by `sameHash`.
+  const groupOfHash = new Map<number, number>();
+  let sameHash = new Int32Array(64);
+  const lastRow = new Int32Array(ids.names.length).fill(-1);
+  let bag = new Int32Array(64);
+  for (let i = 0; i < rows; i++) {
+    const from = offsets[i]!;
+    const end = offsets[i + 1]!;
+    if (end - from > bag.length) bag = new Int32Array(Math.max(end - from, 2 * bag.length));
+    let size = 0;
+    for (let t = from; t < end; t++) {
+      const id = tokens[t]!;
+      if (!repeats) {
+        if (lastRow[id] === i) continue;
+        lastRow[id] = i;
+      }
+      bag[size++] = id;
+    }
+    sortSmall(bag, size);
+    let h = 0x811c9dc5 ^ size;
+    for (let a = 0; a < size; a++) h = Math.imul(h ^ bag[a]!, 0x01000193);
+    let g = groupOfHash.get(h) ?? -1;
+    while (g >= 0 && !samePrefix(pool, poolStart[g]!, poolStart[g + 1]!, bag, size)) g = sameHash[g]!;
+    if (g < 0) {
+      g = unique.length;
+      unique.push(i);
+      if (g >= sameHash.length) sameHash = grow(sameHash, 2 * sameHash.length);
+      sameHash[g] = groupOfHash.get(h) ?? -1;
+      groupOfHash.set(h, g);
+      const at = poolStart[g]!;
+      if (at + size > pool.length) pool = grow(pool, Math.max(2 * pool.length, at + size));
+      pool.set(bag.subarray(0, size), at);
+      poolStart.push(at + size);
+    }
+    owner[i] = g;
+  }
+  return { unique, owner };
+}
+
+/** Sorts the first `size` values ascending (insertion sort for short runs, else the typed array's sort). */
+function sortSmall(a: Int32Array, size: number): void {
+  if (size > 24) {
+    a.subarray(0, size).sort();
+    return;
+  }
+  for (let i = 1; i < size; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
+/** Whether `pool[from, end)` equals the first `size` values of `bag`. */
+function samePrefix(pool: Int32Array, from: number, end: number, bag: Int32Array, size: number): boolean {
+  if (end - from !== size) return false;
+  for (let a = 0; a < size; a++) if (pool[from + a] !== bag[a]) return false;
+  return true;
+}
+
+/**
+ * The token ids of some notes, in the given order (`ids` itself when that is all of them in order).
+ *
+ * @example
+ * ```ts
+ * rowsOfIds(termIds([['a'], ['b'], ['c']]), [2, 0]).tokens; // Int32Array [2, 0]
+ * ```
+ */
+export function rowsOfIds(ids: TermIds, rows: readonly number[]): TermIds {
+  if (rows.length === ids.offsets.length - 1 && rows.every((r, i) => r === i)) return ids;
+  let size = 0;
+  for (const r of rows) size += ids.offsets[r + 1]! - ids.offsets[r]!;
+  const tokens = new Int32Array(size);
+  const offsets = new Int32Array(rows.length + 1);
+  let used = 0;
+  rows.forEach((r, i) => {
+    tokens.set(ids.tokens.subarray(ids.offsets[r]!, ids.offsets[r + 1]!), used);
+    used += ids.offsets[r + 1]! - ids.offsets[r]!;
+    offsets[i + 1] = used;
+  });
+  return { names: ids.names, tokens, offsets };
 }
 
 /** A vocabulary of interned terms and the column of every id. */
@@ -138,7 +258,8 @@ export function vocabularyOfIds(
   let keptIds: number[] = [];
   for (let id = 0; id < names.length; id++) {
     const df = counts[id]!;
-    if (df >= options.minDf && df <= options.maxDf) keptIds.push(id);
+    // df > 0: an id no note (of positive weight) uses is never a column, whatever minDf says.
+    if (df > 0 && df >= options.minDf && df <= options.maxDf) keptIds.push(id);
   }
   if (maxTerms !== undefined && keptIds.length > maxTerms) {
     // Highest document frequency first, ties in code-point order.

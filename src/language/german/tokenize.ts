@@ -484,9 +484,12 @@ function pushToken(tokens: Token[], text: string, start: number, end: number, no
 /** Builds the token `text[start, end)` (which begins with the lexeme `firstLexeme`) with its raw norm, or `null` when it is not a word. */
 function finishToken(text: string, start: number, end: number, rawNorm: string, firstLexeme: string): Token | null {
   if (rawNorm.length > MAX_TOKEN_LENGTH) return null;
-  let norm = rawNorm.toLowerCase();
   // Text below U+0250 (letters with ccc 0, no decomposition to undo) is in NFC and has no emoji marks.
-  if (!isBelowIpa(norm)) norm = norm.replace(EMOJI_MARKS, '').normalize('NFC');
+  // Such text without a character that lowercasing changes is its own lowercase (most words of a
+  // text): no new string. Otherwise lowercase, and check again (İ becomes i + U+0307).
+  const lower = isLowerBelowIpa(rawNorm);
+  let norm = lower ? rawNorm : rawNorm.toLowerCase();
+  if (!lower && !isBelowIpa(norm)) norm = norm.replace(EMOJI_MARKS, '').normalize('NFC');
   const last = norm.length - 2;
   if (last >= 0 && norm.charCodeAt(last) === 0x27 && norm.charCodeAt(last + 1) === 0x73) norm = norm.slice(0, last);
   if (norm === '') return null;
@@ -496,6 +499,33 @@ function finishToken(text: string, start: number, end: number, rawNorm: string, 
   if (!letterFirst && (!HAS_LETTER.test(norm) || NUMBERISH.test(norm))) return null;
   // A token of one lexeme (most are) has that lexeme as its surface: no second copy.
   return { surface: firstLexeme.length === end - start ? firstLexeme : text.slice(start, end), norm };
+}
+
+/** Characters below U+0250 that `toLowerCase` changes (1), built on first use. */
+let CASED: Uint8Array | undefined;
+
+function casedCharacters(): Uint8Array {
+  const table = new Uint8Array(CLASS_TABLE_SIZE);
+  for (let code = 0; code < CLASS_TABLE_SIZE; code++) {
+    const ch = String.fromCharCode(code);
+    if (ch.toLowerCase() !== ch) table[code] = 1;
+  }
+  CASED = table;
+  return table;
+}
+
+/**
+ * Whether every character is below U+0250 and none is changed by
+ * `toLowerCase` (which maps these characters one by one: the string is then
+ * its own lowercase).
+ */
+function isLowerBelowIpa(s: string): boolean {
+  const cased = CASED ?? casedCharacters();
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= CLASS_TABLE_SIZE || cased[code] === 1) return false;
+  }
+  return true;
 }
 
 /** Whether every character is below U+0250 (ASCII, Latin-1, Latin Extended-A and -B). */
