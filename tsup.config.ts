@@ -8,13 +8,15 @@ const entry = {
   node: 'src/node/index.ts',
   cli: 'src/cli/main.ts',
 };
+// The worker thread of analyzeParallel (themenfinder/node): loaded by path, not exported.
+const worker = { worker: 'src/node/worker.ts' };
 
 export default defineConfig([
   {
     // ESM: dependencies stay external so bundlers can dedupe and tree-shake them.
-    entry,
+    entry: { ...entry, ...worker },
     format: ['esm'],
-    dts: true,
+    dts: { entry },
     sourcemap: false,
     clean: false, // the build script empties dist/ first (configs run in parallel)
     target: 'node20',
@@ -25,9 +27,11 @@ export default defineConfig([
   {
     // CJS: ml-kmeans and its ml-* helpers ship ESM only, which require() on
     // Node 20 cannot load, so they are bundled into the CommonJS build.
-    entry: { index: entry.index, english: entry.english, node: entry.node },
+    entry: { index: entry.index, english: entry.english, node: entry.node, ...worker },
     format: ['cjs'],
-    dts: true,
+    dts: { entry: { index: entry.index, english: entry.english, node: entry.node } },
+    // import.meta.url in CommonJS (the worker's path next to node.cjs).
+    shims: true,
     sourcemap: false,
     clean: false,
     target: 'node20',

@@ -2,6 +2,7 @@
 //
 //   node bench/child.mjs --input notes.jsonl --k 20 [--options '{"stability":false}']
 //                        [--lib dist|src] [--lib-file snapshot/index.js] [--result out.json]
+//                        [--workers N]   (analyzeParallel of themenfinder/node with N threads in all)
 //   node bench/child.mjs --corpus [--warmup 3 --runs 15]   (warm, in-process)
 //
 // Reads JSONL {id, text, label}, runs analyze() on {id, text}, scores the
@@ -24,8 +25,11 @@ const libUrl = libFile
   ? pathToFileURL(libFile)
   : new URL(lib === 'src' ? '../src/index.ts' : '../dist/index.js', import.meta.url);
 
+const workers = get('--workers') === undefined ? undefined : Number(get('--workers'));
 const tStart = performance.now();
 const api = await import(libUrl.href);
+// With --workers: the Node entry next to the core entry (analyzeParallel).
+const nodeApi = workers === undefined ? undefined : await import(new URL('node.js', libUrl).href);
 const tImported = performance.now();
 
 /** Which of the wanted options this build accepts (unknown options throw BAD_OPTION). */
@@ -129,7 +133,8 @@ if (args.includes('--corpus')) {
   }
   const tRead = performance.now();
   const rec = stageRecorder();
-  const report = api.analyze(notes, hasStageHook ? { ...options, onStage: rec.onStage } : options);
+  const runOptions = hasStageHook ? { ...options, onStage: rec.onStage } : options;
+  const report = nodeApi ? await nodeApi.analyzeParallel(notes, { ...runOptions, workers }) : api.analyze(notes, runOptions);
   const tAnalyze = performance.now();
   const mem = memory();
 
@@ -140,6 +145,7 @@ if (args.includes('--corpus')) {
     notes: notes.length,
     k: report.meta.k,
     options,
+    ...(workers === undefined ? {} : { workers }),
     vocabulary: report.meta.vocabularySize,
     unassigned: report.meta.unassigned,
     importMs: tImported - tStart,

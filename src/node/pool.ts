@@ -1,0 +1,114 @@
+/**
+ * A pool of worker threads behind the core's synchronous {@link Runner}:
+ * tasks are posted to the workers over message ports, this thread does its
+ * own part, then blocks in `Atomics.wait` until each worker has answered and
+ * takes the answer with `receiveMessageOnPort` (no event loop needed, so the
+ * pipeline stays synchronous code).
+ */
+import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { type ErrorCode, ThemenfinderError } from '../errors';
+import type { Runner, TaskName, Tasks } from '../parallel/runner';
+
+/** A worker's answer. */
+interface Answer {
+  seq: number;
+  ok?: unknown;
+  error?: { name: string; message: string; code?: ErrorCode; details?: object; stack?: string };
+}
+
+/** THEMENFINDER_POOL_TRACE=1: each task's posting, own-part and waiting times on stderr (for measuring). */
+const TRACE = Boolean(process.env.THEMENFINDER_POOL_TRACE);
+
+/** State of a worker slot in the shared flags: the last answered task, or this when the thread ended. */
+export const WORKER_ENDED = -1;
+
+/** Worker threads that run the pipeline's tasks; `parts` = the workers + this thread. */
+export class WorkerPool implements Runner {
+  readonly parts: number;
+  private readonly helpers: Array<{ worker: Worker; port: MessagePort }>;
+  private readonly flags: Int32Array;
+  private seq = 0;
+
+  /**
+   * @param threads - Threads in all, this one included (at least 2; default: the available parallelism).
+   */
+  constructor(threads = availableParallelism()) {
+    const count = Math.max(1, Math.floor(threads) - 1);
+    this.flags = new Int32Array(new SharedArrayBuffer(4 * count));
+    const url = workerUrl();
+    this.helpers = Array.from({ length: count }, (_, slot) => {
+      const { port1, port2 } = new MessageChannel();
+      const worker = new Worker(url, { workerData: { port: port2, flags: this.flags, slot }, transferList: [port2] });
+      worker.unref();
+      return { worker, port: port1 };
+    });
+    this.parts = count + 1;
+  }
+
+  post<K extends TaskName>(task: K, inputs: Array<Tasks[K]['input']>): () => Array<Tasks[K]['output']> {
+    if (inputs.length > this.helpers.length) throw new Error(`WorkerPool: ${inputs.length} parts for ${this.helpers.length} workers`);
+    const t0 = TRACE ? performance.now() : 0;
+    const seqs = inputs.map((input, i) => {
+      const seq = ++this.seq;
+      this.helpers[i]!.port.postMessage({ seq, task, input });
+      return seq;
+    });
+    const t1 = TRACE ? performance.now() : 0;
+    return () => {
+      const t2 = TRACE ? performance.now() : 0;
+      const out = seqs.map((seq, i) => this.receive(i, seq) as Tasks[K]['output']);
+      if (TRACE) {
+        const t3 = performance.now();
+        process.stderr.write(
+          `themenfinder pool: ${task} post ${(t1 - t0).toFixed(0)} ms, own part ${(t2 - t1).toFixed(0)} ms, waited ${(t3 - t2).toFixed(0)} ms\n`,
+        );
+      }
+      return out;
+    };
+  }
+
+  /** Waits for worker `i`'s answer to task `seq` (older answers, of tasks abandoned after an error, are skipped). */
+  private receive(i: number, seq: number): unknown {
+    const { port } = this.helpers[i]!;
+    for (;;) {
+      const state = Atomics.load(this.flags, i);
+      if (state !== WORKER_ENDED && state < seq) {
+        Atomics.wait(this.flags, i, state, 1000);
+        continue;
+      }
+      let answer: Answer | undefined;
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        answer = m.message as Answer;
+        if (answer.seq === seq) break;
+      }
+      if (!answer || answer.seq !== seq) throw new Error('themenfinder: a worker thread ended without an answer');
+      if (answer.error) throw revive(answer.error);
+      return answer.ok;
+    }
+  }
+
+  /** Ends the worker threads. */
+  async close(): Promise<void> {
+    await Promise.all(
+      this.helpers.map(async ({ worker, port }) => {
+        port.close();
+        await worker.terminate();
+      }),
+    );
+  }
+}
+
+/** The error a task threw in a worker, rebuilt here: a {@link ThemenfinderError} with the same code and details. */
+function revive(error: NonNullable<Answer['error']>): Error {
+  const out = error.code ? new ThemenfinderError(error.code, error.message, error.details) : new Error(error.message);
+  if (!error.code && error.name) out.name = error.name;
+  if (error.stack) out.stack = error.stack;
+  return out;
+}
+
+/** The built worker next to this module: `worker.js` (ESM) or `worker.cjs` (CommonJS). */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return new URL(here.endsWith('.cjs') ? './worker.cjs' : './worker.js', here);
+}
