@@ -32,11 +32,11 @@ export class WorkerPool implements Runner {
 
   /**
    * @param threads - Threads in all, this one included (at least 2; default: the available parallelism).
+   * @param url - The worker script (default: the built `worker.js` / `worker.cjs` beside this module).
    */
-  constructor(threads = availableParallelism()) {
+  constructor(threads = availableParallelism(), url = workerUrl()) {
     const count = Math.max(1, Math.floor(threads) - 1);
     this.flags = new Int32Array(new SharedArrayBuffer(4 * count));
-    const url = workerUrl();
     this.helpers = Array.from({ length: count }, (_, slot) => {
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(url, { workerData: { port: port2, flags: this.flags, slot }, transferList: [port2] });
@@ -101,11 +101,14 @@ export class WorkerPool implements Runner {
 
 /** The error a task threw in a worker, rebuilt here: a {@link ThemenfinderError} with the same code and details. */
 function revive(error: NonNullable<Answer['error']>): Error {
-  const out = error.code ? new ThemenfinderError(error.code, error.message, error.details) : new Error(error.message);
-  if (!error.code && error.name) out.name = error.name;
+  const Builtin = BUILTIN_ERRORS[error.name] ?? Error;
+  const out = error.code ? new ThemenfinderError(error.code, error.message, error.details) : new Builtin(error.message);
+  if (!error.code && out.name !== error.name) out.name = error.name;
   if (error.stack) out.stack = error.stack;
   return out;
 }
+
+const BUILTIN_ERRORS: Record<string, ErrorConstructor> = { TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError };
 
 /** The built worker next to this module: `worker.js` (ESM) or `worker.cjs` (CommonJS). */
 function workerUrl(): URL {

@@ -5,8 +5,8 @@
  * @module
  */
 import { restartRange } from '../cluster/kmeans';
-import { german } from '../language/german';
 import { buildStopwords } from '../language/german/stopwords';
+import { resolveLanguage } from '../language/resolve';
 import { extractTerms } from '../terms';
 import { projectFeatures } from '../vectors/features';
 import { ngramIds } from '../vectors/ngrams';
@@ -16,9 +16,10 @@ import type { RestartOutput, TaskName, Tasks } from './runner';
 /** The task functions by name. */
 export const TASKS: { [K in TaskName]: (input: Tasks[K]['input']) => Tasks[K]['output'] } = {
   terms(input) {
-    const stopwords = buildStopwords(german.stopwords, input.stopwords);
+    const language = resolveLanguage(input.language);
+    const stopwords = buildStopwords(language.stopwords, input.stopwords);
     const cache = new Map<string, string>();
-    const options = { language: german, stopwords, stemmer: input.stemmer, cache };
+    const options = { language, stopwords, stemmer: input.stemmer, cache };
     return encodeTerms(input.texts.map((text) => extractTerms(text, options)));
   },
   ngrams(input) {
