@@ -121,6 +121,8 @@ if (args.includes('--corpus')) {
   // Stability resampling is an extra the reference does not do; off when the build has it.
   const options = { k, seed: 42, ...(accepts('stability', false) ? { stability: false } : {}), ...extra };
 
+  // With --workers: start the threads first, so they load the library while the file is read.
+  const pool = nodeApi && workers > 1 ? new nodeApi.WorkerPool(workers) : undefined;
   const t0 = performance.now();
   const lines = readFileSync(input, 'utf8').split('\n');
   const notes = [];
@@ -134,8 +136,9 @@ if (args.includes('--corpus')) {
   const tRead = performance.now();
   const rec = stageRecorder();
   const runOptions = hasStageHook ? { ...options, onStage: rec.onStage } : options;
-  const report = nodeApi ? await nodeApi.analyzeParallel(notes, { ...runOptions, workers }) : api.analyze(notes, runOptions);
+  const report = nodeApi ? await nodeApi.analyzeParallel(notes, { ...runOptions, workers, pool }) : api.analyze(notes, runOptions);
   const tAnalyze = performance.now();
+  await pool?.close();
   const mem = memory();
 
   const pred = report.notes.map((n) => n.themeId ?? '(none)');

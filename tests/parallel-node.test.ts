@@ -63,8 +63,9 @@ describe('WorkerPool', () => {
   afterAll(() => pool.close());
 
   it('an error thrown in a worker is thrown here: ThemenfinderError with its code and details, others by name', () => {
-    const input = { texts: ['Schule digital'], stemmer: 'cistem', stopwords: { add: [], remove: [] } };
-    const wait = pool.post('terms', [{ ...input, language: 'en' as 'de' }]);
+    const input = { texts: ['Schule digital'], stemmer: 'cistem', stopwords: { add: [], remove: [] }, chunks: 1, size: 1 };
+    const claim = () => new Int32Array(new SharedArrayBuffer(4));
+    const wait = pool.post('terms', [{ ...input, claim: claim(), language: 'en' as 'de' }]);
     let error: unknown;
     try {
       wait();
@@ -73,10 +74,11 @@ describe('WorkerPool', () => {
     }
     expect(error).toBeInstanceOf(ThemenfinderError);
     expect(error).toMatchObject({ code: 'BAD_OPTION', details: { option: 'language', value: 'en' } });
-    expect(() => pool.post('terms', [{ ...input, language: 'de', texts: [null as unknown as string] }])()).toThrow(TypeError);
+    expect(() => pool.post('terms', [{ ...input, claim: claim(), language: 'de', texts: [null as unknown as string] }])()).toThrow(TypeError);
     // The pool still works after errors.
-    const [out] = pool.post('terms', [{ ...input, language: 'de' }])();
+    const [out] = pool.post('terms', [{ ...input, claim: claim(), language: 'de' }])();
     expect(out!.counts[0]).toBe(2);
+    expect(out!.taken).toEqual([0]);
   });
 
   it('answers belong to their task even when an earlier one was never waited for', () => {

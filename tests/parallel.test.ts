@@ -8,18 +8,31 @@ import { generateNotes, loadSources } from '../bench/generate.mjs';
 import { analyze, analyzeWith } from '../src/analyze';
 import { sphericalKmeans } from '../src/cluster/kmeans';
 import { mergeTermIds, ngramIdsInParts } from '../src/parallel/parts';
-import { type Runner, splitRange, type TaskName, type Tasks } from '../src/parallel/runner';
+import { type Claimed, type Runner, splitRange, type TaskName, type Tasks } from '../src/parallel/runner';
 import { TASKS } from '../src/parallel/tasks';
 import { ngramIds } from '../src/vectors/ngrams';
 
-/** Runs the tasks here, on copies (as a worker would get them), and counts the parts it ran. */
+/**
+ * Runs the tasks here, at once, on copies (as a worker would get them). With
+ * shared chunks ({@link Claimed}) each stand-in worker takes its share of the
+ * chunks first (as a worker that happened to be faster), this thread the rest.
+ */
 function inThreadRunner(parts: number): Runner & { ran: Record<string, number> } {
   const ran: Record<string, number> = {};
   return {
     parts,
     ran,
     post<K extends TaskName>(task: K, inputs: Array<Tasks[K]['input']>) {
-      const outputs = inputs.map((input) => structuredClone((TASKS[task] as (i: unknown) => unknown)(structuredClone(input))));
+      const outputs = inputs.map((input) => {
+        const copy = structuredClone(input) as Tasks[K]['input'] & Partial<Claimed>; // the claim counter stays shared
+        if (copy.claim) {
+          const before = Atomics.load(copy.claim, 0);
+          const out = (TASKS[task] as (i: unknown) => unknown)({ ...copy, chunks: Math.min(copy.chunks!, before + Math.ceil(copy.chunks! / parts)) });
+          Atomics.sub(copy.claim, 0, 1); // the failed last take
+          return structuredClone(out);
+        }
+        return structuredClone((TASKS[task] as (i: unknown) => unknown)(copy));
+      });
       ran[task] = (ran[task] ?? 0) + inputs.length;
       return () => outputs as Array<Tasks[K]['output']>;
     },

@@ -5,9 +5,9 @@
  * (ml-kmeans, seeded k-means++ starts, restarts), choose k when asked, and
  * set notes aside that are too far from every theme centre.
  */
-import { compoundSplitter } from '../vectors/compounds';
 import { ngramIdsInParts, projectInParts } from '../parallel/parts';
 import type { Runner } from '../parallel/runner';
+import { compoundSplitter } from '../vectors/compounds';
 import { type FeatureBlock, type FeaturePlan, featureRows, hasFeatures, planFeatures } from '../vectors/features';
 import type { SparseMatrix } from '../vectors/sparse';
 import { randomizedSvdOfUsedColumns } from '../vectors/svd';

@@ -4,7 +4,7 @@
  * as if renormalised), several restarts, the best objective kept.
  */
 import { kmeans as mlKmeans } from 'ml-kmeans';
-import { partsFor, type Runner, splitRange } from '../parallel/runner';
+import { newClaim, partsFor, type Runner, takeChunks } from '../parallel/runner';
 import { createRandom, deriveSeed, type Random } from './random';
 
 /** A clustering of vectors. */
@@ -78,17 +78,17 @@ function restartsOn(vectors: Float64Array[], k: number, options: KmeansOptions):
   const maxIterations = options.maxIterations ?? 100;
   const parts = partsFor(options.runner, restarts, 1);
   if (parts === 1) return bestOf(restartRange(vectors, packed, k, options.seed, 0, restarts, maxIterations));
-  // Restarts are independent (each has its own derived seed): some run elsewhere, the best is chosen in order here.
-  const ranges = splitRange(restarts, parts);
+  // Restarts are independent (each has its own derived seed): threads take them one by one, the best is chosen in order here.
   const { n, dim, data, norms } = packed;
-  const wait = options.runner!.post(
-    'restarts',
-    ranges.slice(1).map(([from, to]) => ({ data, norms, n, dim, k, seed: options.seed, from, to, maxIterations })),
-  );
-  const results = restartRange(vectors, packed, k, options.seed, ranges[0]![0], ranges[0]![1], maxIterations);
+  const claimed = { claim: newClaim(), chunks: restarts, size: 1 };
+  const wait = options.runner!.post('restarts', new Array(parts - 1).fill({ ...claimed, data, norms, n, dim, k, seed: options.seed, maxIterations }));
+  const results: Array<LloydResult & { objective: number }> = new Array(restarts);
+  takeChunks(claimed, (r) => {
+    results[r] = restartRange(vectors, packed, k, options.seed, r, r + 1, maxIterations)[0]!;
+  });
   const rows = (flat: Float64Array) => Array.from({ length: k }, (_, j) => flat.slice(j * dim, (j + 1) * dim));
   for (const part of wait()) {
-    for (const r of part) results.push({ ...r, centroids: rows(r.centroids), previous: rows(r.previous) });
+    for (const r of part) results[r.restart] = { ...r, centroids: rows(r.centroids), previous: rows(r.previous) };
   }
   return bestOf(results);
 }

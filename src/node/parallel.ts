@@ -22,6 +22,12 @@ export interface ParallelOptions extends AnalyzeOptions {
   workers?: number;
   /** Use workers only from this many notes on (default {@link PARALLEL_MIN_NOTES}). */
   parallelFrom?: number;
+  /**
+   * Worker threads started beforehand (`new WorkerPool(threads)`), e.g. before
+   * reading the input so their start-up overlaps it, or kept for several runs;
+   * `workers` is then ignored and the caller closes the pool.
+   */
+  pool?: WorkerPool;
 }
 
 /**
@@ -40,10 +46,11 @@ export interface ParallelOptions extends AnalyzeOptions {
  * ```
  */
 export async function analyzeParallel(notes: readonly NoteInput[], options: ParallelOptions = {}): Promise<ThemeReport> {
-  const { workers, parallelFrom, ...rest } = options ?? {};
-  const threads = positive('workers', workers ?? availableParallelism(), 1);
+  const { workers, parallelFrom, pool: given, ...rest } = options ?? {};
+  const threads = given ? given.parts : positive('workers', workers ?? availableParallelism(), 1);
   const from = positive('parallelFrom', parallelFrom ?? PARALLEL_MIN_NOTES, 0);
   if (threads <= 1 || !Array.isArray(notes) || notes.length < from) return analyze(notes, rest);
+  if (given) return analyzeWith(notes, rest, given);
   const pool = new WorkerPool(threads);
   try {
     return analyzeWith(notes, rest, pool);

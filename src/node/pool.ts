@@ -23,7 +23,22 @@ const TRACE = Boolean(process.env.THEMENFINDER_POOL_TRACE);
 /** State of a worker slot in the shared flags: the last answered task, or this when the thread ended. */
 export const WORKER_ENDED = -1;
 
-/** Worker threads that run the pipeline's tasks; `parts` = the workers + this thread. */
+/**
+ * Worker threads for {@link analyzeParallel}: `parts` = the workers + this thread.
+ * Start one before reading the input (the workers load the library meanwhile)
+ * and pass it as `pool`; `close()` it when done. `post` is the pipeline's side.
+ *
+ * @example
+ * ```ts
+ * const pool = new WorkerPool(2);
+ * try {
+ *   const { notes } = await readNotesFile('notes.jsonl');
+ *   const report = await analyzeParallel(notes, { pool });
+ * } finally {
+ *   await pool.close();
+ * }
+ * ```
+ */
 export class WorkerPool implements Runner {
   readonly parts: number;
   private readonly helpers: Array<{ worker: Worker; port: MessagePort }>;

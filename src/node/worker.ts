@@ -3,11 +3,12 @@
  * `parallel/tasks.ts` on plain data, answers on its port, then raises its
  * flag so the waiting thread wakes up. Built as `dist/worker.js` / `worker.cjs`.
  */
-import { workerData } from 'node:worker_threads';
-import { TASKS } from '../parallel/tasks';
-import type { TaskName } from '../parallel/runner';
+
 import type { MessagePort } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { ThemenfinderError } from '../errors';
+import type { TaskName } from '../parallel/runner';
+import { TASKS } from '../parallel/tasks';
 
 const { port, flags, slot } = workerData as { port: MessagePort; flags: Int32Array; slot: number };
 

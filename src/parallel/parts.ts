@@ -12,14 +12,29 @@ import { extractTerms, type NoteTerms, type TermOptions } from '../terms';
 import { type ProjectionPlan, projectFeatures } from '../vectors/features';
 import { ngramIds } from '../vectors/ngrams';
 import type { TermIds } from '../vectors/vocabulary';
-import { partsFor, type Runner, splitRange, type TermsTaskInput, type TermsTaskOutput } from './runner';
+import {
+  newClaim,
+  type PackedTerms,
+  type ProjectTaskInput,
+  type ProjectTaskOutput,
+  partsFor,
+  type Runner,
+  splitRange,
+  type TermsTaskInput,
+  type TermsTaskOutput,
+  takeChunks,
+} from './runner';
 
 /** Fewest notes (or rows) per part: below, the messages cost more than the part. */
 export const MIN_PER_PART = 2000;
 
+/** Notes per chunk of the terms stage, rows per chunk of the projection (see {@link Claimed}). */
+export const TERMS_CHUNK = 2000;
+export const PROJECT_CHUNK = 4000;
+
 /**
- * The terms of every note ({@link extractTerms}), in parts when a runner is given
- * and the language is the built-in German (`spec.language === 'de'`).
+ * The terms of every note ({@link extractTerms}), in chunks taken by this thread and the
+ * runner's, when a runner is given and the language is the built-in German (`spec.language === 'de'`).
  */
 export function termsInParts(
   texts: readonly string[],
@@ -29,26 +44,24 @@ export function termsInParts(
 ): NoteTerms[] {
   const parts = spec.language === 'de' ? partsFor(runner, texts.length, MIN_PER_PART) : 1;
   if (parts === 1) return texts.map((text) => extractTerms(text, options));
-  const ranges = splitRange(texts.length, parts);
-  const wait = runner!.post(
-    'terms',
-    ranges.slice(1).map(([a, b]): TermsTaskInput => ({
-      texts: texts.slice(a, b),
-      language: 'de',
-      stemmer: spec.stemmer,
-      stopwords: spec.stopwords,
-    })),
-  );
-  const out: NoteTerms[] = new Array(texts.length);
-  for (let i = ranges[0]![0]; i < ranges[0]![1]; i++) out[i] = extractTerms(texts[i]!, options);
-  wait().forEach((part, p) => {
-    decodeTerms(part, out, ranges[p + 1]![0]);
+  const n = texts.length;
+  const claimed = { claim: newClaim(), chunks: Math.ceil(n / TERMS_CHUNK), size: TERMS_CHUNK };
+  const input: TermsTaskInput = { ...claimed, texts: texts as string[], language: 'de', stemmer: spec.stemmer, stopwords: spec.stopwords };
+  const wait = runner!.post('terms', new Array(parts - 1).fill(input));
+  const out: NoteTerms[] = new Array(n);
+  takeChunks(claimed, (c) => {
+    for (let i = c * TERMS_CHUNK; i < Math.min(n, (c + 1) * TERMS_CHUNK); i++) out[i] = extractTerms(texts[i]!, options);
   });
+  for (const part of wait()) {
+    const targets: number[] = [];
+    for (const c of part.taken) for (let i = c * TERMS_CHUNK; i < Math.min(n, (c + 1) * TERMS_CHUNK); i++) targets.push(i);
+    decodeTerms(part, out, targets);
+  }
   return out;
 }
 
-/** Packs the terms of notes into one string and lengths ({@link TermsTaskOutput}). */
-export function encodeTerms(terms: readonly NoteTerms[]): TermsTaskOutput {
+/** Packs the terms of notes into one string and lengths ({@link PackedTerms}). */
+export function encodeTerms(terms: readonly NoteTerms[]): PackedTerms {
   const pieces: string[] = [];
   let tokens = 0;
   for (const t of terms) tokens += t.stems.length;
@@ -66,8 +79,8 @@ export function encodeTerms(terms: readonly NoteTerms[]): TermsTaskOutput {
   return { text: pieces.join(''), lengths, counts };
 }
 
-/** Unpacks {@link encodeTerms} into `out` from index `first` on. */
-export function decodeTerms(part: TermsTaskOutput, out: NoteTerms[], first: number): void {
+/** Unpacks {@link encodeTerms}: its `i`-th note goes to `out[targets[i]]`. */
+export function decodeTerms(part: PackedTerms, out: NoteTerms[], targets: readonly number[]): void {
   const { text, lengths, counts } = part;
   let at = 0;
   let t = 0;
@@ -83,7 +96,7 @@ export function decodeTerms(part: TermsTaskOutput, out: NoteTerms[], first: numb
       surfaces[j] = text.slice(at, end);
       at = end;
     }
-    out[first + i] = { stems, surfaces };
+    out[targets[i]!] = { stems, surfaces };
   }
 }
 
@@ -144,7 +157,7 @@ export function mergeTermIds(parts: readonly TermIds[]): TermIds {
   return { names, tokens, offsets };
 }
 
-/** {@link projectFeatures} of the given rows (ascending), in parts; row after row, the same values. */
+/** {@link projectFeatures} of the given rows, in chunks taken by this thread and the runner's; row after row, the same values. */
 export function projectInParts(
   plan: ProjectionPlan,
   rows: readonly number[],
@@ -155,31 +168,62 @@ export function projectInParts(
 ): Float64Array {
   const parts = partsFor(runner, rows.length, MIN_PER_PART);
   if (parts === 1) return projectFeatures(plan, rows, position, v, width);
-  const ranges = splitRange(rows.length, parts);
-  const wait = runner!.post(
-    'project',
-    ranges.slice(1).map(([a, b]) => {
-      const first = rows[a]!;
-      const last = rows[b - 1]!;
-      const blocks = plan.blocks.map((block) => {
-        const { tokens, offsets } = block.ids;
-        const t0 = offsets[first]!;
-        return {
-          tokens: tokens.slice(t0, offsets[last + 1]!),
-          offsets: Int32Array.from(offsets.subarray(first, last + 2), (o) => o - t0),
-          columnOfId: block.columnOfId,
-          idf: block.idf,
-          offset: block.offset,
-          weight: block.weight,
-        };
-      });
-      return { blocks, rows: Int32Array.from(rows.slice(a, b), (r) => r - first), position, v, width };
-    }),
-  );
-  const out = new Float64Array(rows.length * width);
-  out.set(projectFeatures(plan, rows.slice(ranges[0]![0], ranges[0]![1]), position, v, width));
-  wait().forEach((part, p) => {
-    out.set(part, ranges[p + 1]![0] * width);
+  const n = rows.length;
+  const claimed = { claim: newClaim(), chunks: Math.ceil(n / PROJECT_CHUNK), size: PROJECT_CHUNK };
+  const input: ProjectTaskInput = {
+    ...claimed,
+    blocks: plan.blocks.map((b) => ({ tokens: b.ids.tokens, offsets: b.ids.offsets, columnOfId: b.columnOfId, idf: b.idf, offset: b.offset, weight: b.weight })),
+    rows: Int32Array.from(rows),
+    position,
+    v,
+    width,
+  };
+  const wait = runner!.post('project', new Array(parts - 1).fill(input));
+  const out = new Float64Array(n * width);
+  takeChunks(claimed, (c) => {
+    const a = c * PROJECT_CHUNK;
+    out.set(projectFeatures(plan, rows.slice(a, Math.min(n, a + PROJECT_CHUNK)), position, v, width), a * width);
   });
+  for (const { taken, values } of wait()) {
+    let at = 0;
+    for (const c of taken) {
+      const a = c * PROJECT_CHUNK;
+      const length = (Math.min(n, a + PROJECT_CHUNK) - a) * width;
+      out.set(values.subarray(at, at + length), a * width);
+      at += length;
+    }
+  }
   return out;
+}
+
+/** The projection task (a worker's side of {@link projectInParts}). */
+export function projectTask(input: ProjectTaskInput): ProjectTaskOutput {
+  const plan = { blocks: input.blocks.map((b) => ({ ...b, ids: { tokens: b.tokens, offsets: b.offsets } })) };
+  const taken: number[] = [];
+  const pieces: Float64Array[] = [];
+  const n = input.rows.length;
+  takeChunks(input, (c) => {
+    taken.push(c);
+    const a = c * input.size;
+    pieces.push(projectFeatures(plan, input.rows.subarray(a, Math.min(n, a + input.size)), input.position, input.v, input.width));
+  });
+  const values = new Float64Array(pieces.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    values.set(p, at);
+    at += p.length;
+  }
+  return { taken, values };
+}
+
+/** The terms task (a worker's side of {@link termsInParts}). */
+export function termsTask(input: TermsTaskInput, options: TermOptions): TermsTaskOutput {
+  const taken: number[] = [];
+  const terms: NoteTerms[] = [];
+  const n = input.texts.length;
+  takeChunks(input, (c) => {
+    taken.push(c);
+    for (let i = c * input.size; i < Math.min(n, (c + 1) * input.size); i++) terms.push(extractTerms(input.texts[i]!, options));
+  });
+  return { ...encodeTerms(terms), taken };
 }

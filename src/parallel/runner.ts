@@ -10,8 +10,23 @@
  */
 import type { TermIds } from '../vectors/vocabulary';
 
-/** A part of the terms stage: texts in, stems and surface words out. */
-export interface TermsTaskInput {
+/**
+ * Work handed out in chunks: every thread takes the next chunk with
+ * `Atomics.add(claim, 0, 1)` until `chunks` are taken, so a thread that
+ * starts late (a worker loading the library) or runs slower (a shared
+ * machine) simply takes fewer chunks. Results are merged by chunk number.
+ */
+export interface Claimed {
+  /** The shared counter of taken chunks (an `Int32Array` on a `SharedArrayBuffer`). */
+  claim: Int32Array;
+  /** Number of chunks. */
+  chunks: number;
+  /** Items per chunk (the last may be shorter). */
+  size: number;
+}
+
+/** The terms stage in chunks of notes: texts in, stems and surface words out. */
+export interface TermsTaskInput extends Claimed {
   texts: string[];
   /** Only the built-in German pack travels to workers (packs hold functions). */
   language: 'de';
@@ -24,10 +39,15 @@ export interface TermsTaskInput {
  * `text.slice(at, at + lengths[t])`, stem and surface word alternating,
  * `counts[i]` stems per note.
  */
-export interface TermsTaskOutput {
+export interface PackedTerms {
   text: string;
   lengths: Int32Array;
   counts: Int32Array;
+}
+
+/** The terms of the chunks a worker took, in the order it took them. */
+export interface TermsTaskOutput extends PackedTerms {
+  taken: number[];
 }
 
 /** A part of the character n-grams: the words of some notes. */
@@ -47,8 +67,8 @@ export interface ProjectionBlock {
   weight: number;
 }
 
-/** A part of the projection onto the LSA basis. */
-export interface ProjectTaskInput {
+/** The projection onto the LSA basis in chunks of rows. */
+export interface ProjectTaskInput extends Claimed {
   blocks: ProjectionBlock[];
   rows: Int32Array;
   position: Int32Array;
@@ -56,21 +76,26 @@ export interface ProjectTaskInput {
   width: number;
 }
 
-/** Some of the k-means restarts (`from` … `to - 1`) on packed vectors. */
-export interface RestartsTaskInput {
+/** The projected rows of the chunks a worker took, chunk after chunk. */
+export interface ProjectTaskOutput {
+  taken: number[];
+  values: Float64Array;
+}
+
+/** The k-means restarts on packed vectors, one restart per chunk (`size` 1). */
+export interface RestartsTaskInput extends Claimed {
   data: Float64Array;
   norms: Float64Array;
   n: number;
   dim: number;
   k: number;
   seed: number;
-  from: number;
-  to: number;
   maxIterations: number;
 }
 
 /** One restart's result, centres packed row-major. */
 export interface RestartOutput {
+  restart: number;
   labels: Int32Array;
   centroids: Float64Array;
   previous: Float64Array;
@@ -83,7 +108,7 @@ export interface RestartOutput {
 export interface Tasks {
   terms: { input: TermsTaskInput; output: TermsTaskOutput };
   ngrams: { input: NgramsTaskInput; output: TermIds };
-  project: { input: ProjectTaskInput; output: Float64Array };
+  project: { input: ProjectTaskInput; output: ProjectTaskOutput };
   restarts: { input: RestartsTaskInput; output: RestartOutput[] };
 }
 
@@ -122,6 +147,16 @@ export function splitRange(n: number, parts: number): Array<[number, number]> {
     at = end;
   }
   return out;
+}
+
+/** A fresh shared chunk counter for {@link Claimed} work (only with a runner: needs `SharedArrayBuffer`). */
+export function newClaim(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4));
+}
+
+/** Calls `work(c)` for each chunk `c` this thread takes, until all chunks are taken. */
+export function takeChunks(claimed: Claimed, work: (chunk: number) => void): void {
+  for (let c = Atomics.add(claimed.claim, 0, 1); c < claimed.chunks; c = Atomics.add(claimed.claim, 0, 1)) work(c);
 }
 
 /** How many parts to split `n` items into: at most `runner.parts`, each at least `minPerPart` items. */
