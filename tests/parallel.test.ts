@@ -2,15 +2,12 @@
 // exactly the sequential result. A runner that runs the worker tasks in this
 // thread on structured clones of their inputs stands in for worker threads
 // (those are tested on the build in parallel-node.test.ts).
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateNotes, loadSources } from '../bench/generate.mjs';
 import { analyze, analyzeWith } from '../src/analyze';
 import { sphericalKmeans } from '../src/cluster/kmeans';
-import { mergeTermIds, ngramIdsInParts } from '../src/parallel/parts';
-import { type Claimed, type Runner, splitRange, type TaskName, type Tasks } from '../src/parallel/runner';
+import type { Claimed, Runner, TaskName, Tasks } from '../src/parallel/runner';
 import { TASKS } from '../src/parallel/tasks';
-import { ngramIds } from '../src/vectors/ngrams';
 
 /**
  * Runs the tasks here, at once, on copies (as a worker would get them). With
@@ -42,12 +39,12 @@ function inThreadRunner(parts: number): Runner & { ran: Record<string, number> }
 describe('analyze in parts', () => {
   const notes = generateNotes(7000, 5, loadSources()).map(({ id, text }) => ({ id, text }));
 
-  it('gives the same report as analyze (3 parts: terms, n-grams, projection, restarts)', () => {
+  it('gives the same report as analyze (3 parts: terms, projection, restarts)', () => {
     const options = { k: 12, seed: 7, stability: false } as const;
     const runner = inThreadRunner(3);
     const parted = analyzeWith(notes, options, runner);
     expect(JSON.stringify(parted)).toBe(JSON.stringify(analyze(notes, options)));
-    expect(Object.keys(runner.ran).sort()).toEqual(['ngrams', 'project', 'restarts', 'terms']);
+    expect(Object.keys(runner.ran).sort()).toEqual(['project', 'restarts', 'terms']);
   }, 120_000);
 
   it('gives the same report with Snowball and changed stopwords (2 parts)', () => {
@@ -58,29 +55,6 @@ describe('analyze in parts', () => {
 });
 
 describe('the merges', () => {
-  it('mergeTermIds of n-gram ids of consecutive parts = ngramIds of all', () => {
-    const word = fc
-      .array(fc.constantFrom('a', 'b', 'n', 'e', 'ä', 'ß', '\u{1F600}'), { minLength: 1, maxLength: 9 })
-      .map((chars) => chars.join(''));
-    fc.assert(
-      fc.property(fc.array(fc.array(word, { maxLength: 6 }), { maxLength: 40 }), fc.integer({ min: 1, max: 5 }), (docs, parts) => {
-        const whole = ngramIds(docs, 3, 5);
-        const merged = mergeTermIds(splitRange(docs.length, parts).map(([a, b]) => ngramIds(docs.slice(a, b), 3, 5)));
-        expect(merged.names).toEqual(whole.names);
-        expect(Array.from(merged.tokens)).toEqual(Array.from(whole.tokens));
-        expect(Array.from(merged.offsets)).toEqual(Array.from(whole.offsets));
-      }),
-    );
-  });
-
-  it('ngramIdsInParts with a runner = ngramIds', () => {
-    const docs = Array.from({ length: 6000 }, (_, i) => [`wort${i % 97}`, `netz${i % 13}werk`, 'schule']);
-    const whole = ngramIds(docs, 3, 5);
-    const parted = ngramIdsInParts(docs, 3, 5, inThreadRunner(3));
-    expect(parted.names).toEqual(whole.names);
-    expect(Array.from(parted.tokens)).toEqual(Array.from(whole.tokens));
-  });
-
   it('k-means restarts in parts keep the first best restart (objectives compared in restart order)', () => {
     let s = 9;
     const random = () => {
@@ -99,17 +73,5 @@ describe('the merges', () => {
       expect(Array.from(b.labels)).toEqual(Array.from(a.labels));
       expect(b.objective).toBe(a.objective);
     }
-  });
-
-  it('splitRange covers 0 … n-1 in order', () => {
-    expect(splitRange(10, 3)).toEqual([
-      [0, 4],
-      [4, 7],
-      [7, 10],
-    ]);
-    expect(splitRange(1, 2)).toEqual([
-      [0, 1],
-      [1, 1],
-    ]);
   });
 });

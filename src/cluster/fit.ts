@@ -5,10 +5,11 @@
  * (ml-kmeans, seeded k-means++ starts, restarts), choose k when asked, and
  * set notes aside that are too far from every theme centre.
  */
-import { ngramIdsInParts, projectInParts } from '../parallel/parts';
+import { projectInParts } from '../parallel/parts';
 import type { Runner } from '../parallel/runner';
 import { compoundSplitter } from '../vectors/compounds';
 import { type FeatureBlock, type FeaturePlan, featureRows, hasFeatures, planFeatures } from '../vectors/features';
+import { ngramIds } from '../vectors/ngrams';
 import type { SparseMatrix } from '../vectors/sparse';
 import { randomizedSvdOfUsedColumns } from '../vectors/svd';
 import { chooseK, type KCriterion, kRange } from './choose-k';
@@ -176,7 +177,7 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
     const maxFeatures = long ? longGrams : options.ngrams.maxFeatures;
     blocks.push({
       name: 'g',
-      docs: ngramIdsInParts(source, min, max, input.runner),
+      docs: ngramIds(source, min, max),
       weight: options.ngrams.weight,
       ...(maxFeatures ? { maxFeatures } : {}),
     });

@@ -1,8 +1,10 @@
 /**
- * The stages that split by note, in parts: this thread does the first part,
- * a {@link Runner} the others, and the parts are merged so that the result is
- * identical to the sequential computation (same terms, same ids in the same
- * order, same floating-point operations per row). Without a runner, or when
+ * The stages that split by note, in chunks taken by this thread and a
+ * {@link Runner}'s threads, merged so that the result is identical to the
+ * sequential computation (the same terms, the same floating-point operations
+ * per row). Character n-gram ids are not split: renumbering the parts' ids
+ * (a string map over ~200k n-grams) cost as much as the half it saved
+ * (docs/scaling.md, "Worker threads"). Without a runner, or when
  * the input is too small to pay for the messages, each function is exactly
  * its sequential counterpart.
  *
@@ -10,8 +12,6 @@
  */
 import { extractTerms, type NoteTerms, type TermOptions } from '../terms';
 import { type ProjectionPlan, projectFeatures } from '../vectors/features';
-import { ngramIds } from '../vectors/ngrams';
-import type { TermIds } from '../vectors/vocabulary';
 import {
   newClaim,
   type PackedTerms,
@@ -19,7 +19,6 @@ import {
   type ProjectTaskOutput,
   partsFor,
   type Runner,
-  splitRange,
   type TermsTaskInput,
   type TermsTaskOutput,
   takeChunks,
@@ -98,63 +97,6 @@ export function decodeTerms(part: PackedTerms, out: NoteTerms[], targets: readon
     }
     out[targets[i]!] = { stems, surfaces };
   }
-}
-
-/** {@link ngramIds} of the notes' words, in parts; ids in the same order of first occurrence. */
-export function ngramIdsInParts(docs: ReadonlyArray<ReadonlyArray<string>>, min: number, max: number, runner: Runner | undefined): TermIds {
-  const parts = partsFor(runner, docs.length, MIN_PER_PART);
-  if (parts === 1) return ngramIds(docs, min, max);
-  const ranges = splitRange(docs.length, parts);
-  const wait = runner!.post(
-    'ngrams',
-    ranges.slice(1).map(([a, b]) => ({ docs: docs.slice(a, b) as string[][], min, max })),
-  );
-  const first = ngramIds(docs.slice(ranges[0]![0], ranges[0]![1]), min, max);
-  return mergeTermIds([first, ...wait()]);
-}
-
-/**
- * Joins the term ids of consecutive parts of the notes into the ids one
- * pass over all notes gives: every part numbers its terms by first
- * occurrence, so walking the parts' tokens in order and numbering each
- * term at its first occurrence reproduces the global numbering.
- */
-export function mergeTermIds(parts: readonly TermIds[]): TermIds {
-  let total = 0;
-  let rows = 0;
-  for (const part of parts) {
-    total += part.tokens.length;
-    rows += part.offsets.length - 1;
-  }
-  const tokens = new Int32Array(total);
-  const offsets = new Int32Array(rows + 1);
-  const names: string[] = [];
-  const index = new Map<string, number>();
-  let used = 0;
-  let row = 0;
-  for (const part of parts) {
-    const global = new Int32Array(part.names.length).fill(-1);
-    for (let l = 0; l < part.names.length; l++) {
-      const g = index.get(part.names[l]!);
-      if (g !== undefined) global[l] = g;
-    }
-    const { tokens: local, offsets: localOffsets } = part;
-    for (let i = 0; i < localOffsets.length - 1; i++) {
-      for (let t = localOffsets[i]!; t < localOffsets[i + 1]!; t++) {
-        const l = local[t]!;
-        let g = global[l]!;
-        if (g < 0) {
-          g = names.length;
-          global[l] = g;
-          names.push(part.names[l]!);
-          index.set(part.names[l]!, g);
-        }
-        tokens[used++] = g;
-      }
-      offsets[++row] = used;
-    }
-  }
-  return { names, tokens, offsets };
 }
 
 /** {@link projectFeatures} of the given rows, in chunks taken by this thread and the runner's; row after row, the same values. */

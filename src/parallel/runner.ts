@@ -8,7 +8,6 @@
  *
  * @module
  */
-import type { TermIds } from '../vectors/vocabulary';
 
 /**
  * Work handed out in chunks: every thread takes the next chunk with
@@ -48,13 +47,6 @@ export interface PackedTerms {
 /** The terms of the chunks a worker took, in the order it took them. */
 export interface TermsTaskOutput extends PackedTerms {
   taken: number[];
-}
-
-/** A part of the character n-grams: the words of some notes. */
-export interface NgramsTaskInput {
-  docs: string[][];
-  min: number;
-  max: number;
 }
 
 /** One block of the feature plan, as much as the projection needs (token rows rebased to the part). */
@@ -107,7 +99,6 @@ export interface RestartOutput {
 /** The tasks, by name. */
 export interface Tasks {
   terms: { input: TermsTaskInput; output: TermsTaskOutput };
-  ngrams: { input: NgramsTaskInput; output: TermIds };
   project: { input: ProjectTaskInput; output: ProjectTaskOutput };
   restarts: { input: RestartsTaskInput; output: RestartOutput[] };
 }
@@ -126,27 +117,6 @@ export interface Runner {
    * by the wait function.
    */
   post<K extends TaskName>(task: K, inputs: Array<Tasks[K]['input']>): () => Array<Tasks[K]['output']>;
-}
-
-/**
- * Splits 0 … n-1 into `parts` contiguous ranges of near-equal size, the first ones one larger.
- *
- * @example
- * ```ts
- * splitRange(10, 3); // [[0, 4], [4, 7], [7, 10]]
- * ```
- */
-export function splitRange(n: number, parts: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const size = Math.floor(n / parts);
-  const extra = n % parts;
-  let at = 0;
-  for (let p = 0; p < parts; p++) {
-    const end = at + size + (p < extra ? 1 : 0);
-    out.push([at, end]);
-    at = end;
-  }
-  return out;
 }
 
 /** A fresh shared chunk counter for {@link Claimed} work (only with a runner: needs `SharedArrayBuffer`). */

@@ -7,7 +7,6 @@
 import { restartRange } from '../cluster/kmeans';
 import { buildStopwords } from '../language/german/stopwords';
 import { resolveLanguage } from '../language/resolve';
-import { ngramIds } from '../vectors/ngrams';
 import { projectTask, termsTask } from './parts';
 import { type RestartOutput, type TaskName, type Tasks, takeChunks } from './runner';
 
@@ -18,9 +17,6 @@ export const TASKS: { [K in TaskName]: (input: Tasks[K]['input']) => Tasks[K]['o
     const stopwords = buildStopwords(language.stopwords, input.stopwords);
     const cache = new Map<string, string>();
     return termsTask(input, { language, stopwords, stemmer: input.stemmer, cache });
-  },
-  ngrams(input) {
-    return ngramIds(input.docs, input.min, input.max);
   },
   project: projectTask,
   restarts(input) {
