@@ -9,7 +9,7 @@
 // themes against the labels and prints one JSON line (or writes --result).
 // `--lib src` imports the TypeScript sources (run under `node --import tsx`),
 // so a CPU profile names source files instead of dist chunks.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ari, largestShare, nmi } from './metrics.mjs';
@@ -121,8 +121,11 @@ if (args.includes('--corpus')) {
   // Stability resampling is an extra the reference does not do; off when the build has it.
   const options = { k, seed: 42, ...(accepts('stability', false) ? { stability: false } : {}), ...extra };
 
-  // With --workers: start the threads first, so they load the library while the file is read.
-  const pool = nodeApi && workers > 1 ? new nodeApi.WorkerPool(workers) : undefined;
+  // With --workers: for a file large enough to reach the threshold of analyzeParallel
+  // (PARALLEL_MIN_NOTES notes of ~70 bytes), start the threads first, so they load the library while
+  // the file is read; smaller inputs run as analyze (no threads started).
+  const big = nodeApi && statSync(input).size >= 70 * (nodeApi.PARALLEL_MIN_NOTES ?? 0);
+  const pool = big && workers > 1 ? new nodeApi.WorkerPool(workers) : undefined;
   const t0 = performance.now();
   const lines = readFileSync(input, 'utf8').split('\n');
   const notes = [];
