@@ -19,6 +19,21 @@ describe('analyzeParallel (dist, worker threads)', () => {
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(core.analyze(notes, options)));
   }, 120_000);
 
+  it('a pool kept for several runs (warm workers also take the terms): the same reports', async () => {
+    const pool = new node.WorkerPool(2);
+    try {
+      const options = { k: 8, seed: 2, stability: false };
+      const first = await node.analyzeParallel(notes, { ...options, pool, parallelFrom: 0 });
+      expect(pool.warm).toBe(true);
+      const second = await node.analyzeParallel(notes, { ...options, pool, parallelFrom: 0 });
+      const expected = JSON.stringify(core.analyze(notes, options));
+      expect(JSON.stringify(first)).toBe(expected);
+      expect(JSON.stringify(second)).toBe(expected);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
   it('CommonJS build: the same report, with worker.cjs', async () => {
     const cjs = createRequire(import.meta.url)(repoPath('dist/node.cjs'));
     const small = notes.slice(0, 4200);

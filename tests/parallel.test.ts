@@ -18,6 +18,7 @@ function inThreadRunner(parts: number): Runner & { ran: Record<string, number> }
   const ran: Record<string, number> = {};
   return {
     parts,
+    warm: true,
     ran,
     post<K extends TaskName>(task: K, inputs: Array<Tasks[K]['input']>) {
       const outputs = inputs.map((input) => {

@@ -44,6 +44,7 @@ export class WorkerPool implements Runner {
   private readonly helpers: Array<{ worker: Worker; port: MessagePort }>;
   private readonly flags: Int32Array;
   private seq = 0;
+  private answered = 0;
 
   /**
    * @param threads - Threads in all, this one included (at least 2; default: the available parallelism).
@@ -59,6 +60,11 @@ export class WorkerPool implements Runner {
       return { worker, port: port1 };
     });
     this.parts = count + 1;
+  }
+
+  /** Whether every worker has answered a task (so it has loaded and compiled the code): a pool kept for several runs. */
+  get warm(): boolean {
+    return this.answered >= this.helpers.length;
   }
 
   post<K extends TaskName>(task: K, inputs: Array<Tasks[K]['input']>): () => Array<Tasks[K]['output']> {
@@ -99,6 +105,7 @@ export class WorkerPool implements Runner {
       }
       if (!answer || answer.seq !== seq) throw new Error('themenfinder: a worker thread ended without an answer');
       if (answer.error) throw revive(answer.error);
+      this.answered++;
       return answer.ok;
     }
   }

@@ -33,7 +33,8 @@ export const PROJECT_CHUNK = 4000;
 
 /**
  * The terms of every note ({@link extractTerms}), in chunks taken by this thread and the
- * runner's, when a runner is given and the language is the built-in German (`spec.language === 'de'`).
+ * runner's, when a runner with warm workers is given and the language is the built-in German
+ * (`spec.language === 'de'`).
  */
 export function termsInParts(
   texts: readonly string[],
@@ -41,7 +42,9 @@ export function termsInParts(
   spec: { language: unknown; stemmer: string; stopwords: { add: string[]; remove: string[] } },
   runner: Runner | undefined,
 ): NoteTerms[] {
-  const parts = spec.language === 'de' ? partsFor(runner, texts.length, MIN_PER_PART) : 1;
+  // Only with warm workers (a pool that has run tasks before): a fresh worker is still loading and
+  // compiling the library during the terms, and splitting them then cost CPU without saving time.
+  const parts = spec.language === 'de' && runner?.warm ? partsFor(runner, texts.length, MIN_PER_PART) : 1;
   if (parts === 1) return texts.map((text) => extractTerms(text, options));
   const n = texts.length;
   const claimed = { claim: newClaim(), chunks: Math.ceil(n / TERMS_CHUNK), size: TERMS_CHUNK };

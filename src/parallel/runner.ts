@@ -110,6 +110,8 @@ export type TaskName = keyof Tasks;
 export interface Runner {
   /** Threads work is split over, this one included (1 = no splitting). */
   readonly parts: number;
+  /** Whether the other threads have run tasks before (loaded and compiled the code). */
+  readonly warm?: boolean;
   /**
    * Starts `task` on up to `parts - 1` other threads, one input each, and
    * returns a function that waits for their outputs (in input order); the
