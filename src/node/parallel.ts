@@ -1,7 +1,7 @@
 /**
- * `analyzeParallel`: {@link analyze} with the stages that split by note
- * (terms, character n-grams, projection onto the LSA basis, k-means
- * restarts) spread over worker threads. The same report, byte for byte.
+ * `analyzeParallel`: {@link analyze} with steps that split by note
+ * (projection onto the LSA basis, k-means restarts; terms with warm workers)
+ * spread over worker threads. The same report, byte for byte.
  */
 import { availableParallelism } from 'node:os';
 import { analyze, analyzeWith } from '../analyze';
@@ -11,7 +11,7 @@ import { WorkerPool } from './pool';
 
 /**
  * Below this many notes `analyzeParallel` runs on this thread only: starting
- * a worker (≈ 0.1–0.3 s until it has loaded the library) and the messages cost
+ * a worker (≈ 0.4 s until it has loaded the library) and the messages cost
  * more than the parts save (measured in docs/scaling.md, "Worker threads").
  */
 export const PARALLEL_MIN_NOTES = 20_000;
