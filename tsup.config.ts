@@ -8,6 +8,8 @@ const entry = {
   node: 'src/node/index.ts',
   cli: 'src/cli/main.ts',
 };
+// The worker thread of analyzeParallel (themenfinder/node): loaded by path, not exported.
+const worker = { worker: 'src/node/worker.ts' };
 
 export default defineConfig([
   {
@@ -15,9 +17,9 @@ export default defineConfig([
     // them, except the ml-kmeans family: its ~250 small modules (ml-matrix,
     // ml-spectra-processing, …) cost Node ~0.3 s to resolve and load at every
     // start, bundled they load in ~10 ms (docs/scaling.md).
-    entry,
+    entry: { ...entry, ...worker },
     format: ['esm'],
-    dts: true,
+    dts: { entry },
     sourcemap: false,
     clean: false, // the build script empties dist/ first (configs run in parallel)
     target: 'node20',
@@ -29,9 +31,11 @@ export default defineConfig([
   {
     // CJS: ml-kmeans and its ml-* helpers ship ESM only, which require() on
     // Node 20 cannot load, so they are bundled into the CommonJS build.
-    entry: { index: entry.index, english: entry.english, node: entry.node },
+    entry: { index: entry.index, english: entry.english, node: entry.node, ...worker },
     format: ['cjs'],
-    dts: true,
+    dts: { entry: { index: entry.index, english: entry.english, node: entry.node } },
+    // import.meta.url in CommonJS (the worker's path next to node.cjs).
+    shims: true,
     sourcemap: false,
     clean: false,
     target: 'node20',

@@ -2,13 +2,14 @@
 //
 //   node bench/child.mjs --input notes.jsonl --k 20 [--options '{"stability":false}']
 //                        [--lib dist|src] [--lib-file snapshot/index.js] [--result out.json]
+//                        [--workers N]   (analyzeParallel of themenfinder/node with N threads in all)
 //   node bench/child.mjs --corpus [--warmup 3 --runs 15]   (warm, in-process)
 //
 // Reads JSONL {id, text, label}, runs analyze() on {id, text}, scores the
 // themes against the labels and prints one JSON line (or writes --result).
 // `--lib src` imports the TypeScript sources (run under `node --import tsx`),
 // so a CPU profile names source files instead of dist chunks.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ari, largestShare, nmi } from './metrics.mjs';
@@ -24,8 +25,11 @@ const libUrl = libFile
   ? pathToFileURL(libFile)
   : new URL(lib === 'src' ? '../src/index.ts' : '../dist/index.js', import.meta.url);
 
+const workers = get('--workers') === undefined ? undefined : Number(get('--workers'));
 const tStart = performance.now();
 const api = await import(libUrl.href);
+// With --workers: the Node entry next to the core entry (analyzeParallel).
+const nodeApi = workers === undefined ? undefined : await import(new URL('node.js', libUrl).href);
 const tImported = performance.now();
 
 /** Which of the wanted options this build accepts (unknown options throw BAD_OPTION). */
@@ -117,6 +121,11 @@ if (args.includes('--corpus')) {
   // Stability resampling is an extra the reference does not do; off when the build has it.
   const options = { k, seed: 42, ...(accepts('stability', false) ? { stability: false } : {}), ...extra };
 
+  // With --workers: for a file large enough to reach the threshold of analyzeParallel
+  // (PARALLEL_MIN_NOTES notes of ~70 bytes), start the threads first, so they load the library while
+  // the file is read; smaller inputs run as analyze (no threads started).
+  const big = nodeApi && statSync(input).size >= 70 * (nodeApi.PARALLEL_MIN_NOTES ?? 0);
+  const pool = big && workers > 1 ? new nodeApi.WorkerPool(workers) : undefined;
   const t0 = performance.now();
   const lines = readFileSync(input, 'utf8').split('\n');
   const notes = [];
@@ -129,8 +138,10 @@ if (args.includes('--corpus')) {
   }
   const tRead = performance.now();
   const rec = stageRecorder();
-  const report = api.analyze(notes, hasStageHook ? { ...options, onStage: rec.onStage } : options);
+  const runOptions = hasStageHook ? { ...options, onStage: rec.onStage } : options;
+  const report = nodeApi ? await nodeApi.analyzeParallel(notes, { ...runOptions, workers, pool }) : api.analyze(notes, runOptions);
   const tAnalyze = performance.now();
+  await pool?.close();
   const mem = memory();
 
   const pred = report.notes.map((n) => n.themeId ?? '(none)');
@@ -140,6 +151,7 @@ if (args.includes('--corpus')) {
     notes: notes.length,
     k: report.meta.k,
     options,
+    ...(workers === undefined ? {} : { workers }),
     vocabulary: report.meta.vocabularySize,
     unassigned: report.meta.unassigned,
     importMs: tImported - tStart,

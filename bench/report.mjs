@@ -55,6 +55,16 @@ function targets(results) {
   } else {
     rows.push(['100k notes, k=20: wall time ≤ 0.5 × reference', tf100?.error ?? ref100?.error ?? 'not run', '', 'not measured']);
   }
+  const par100 = c100?.parallel;
+  if (ok(par100) && ok(ref100)) {
+    const ratio = par100.wallMs / ref100.wallMs;
+    rows.push([
+      `100k notes, k=20, worker threads (${par100.threads} in all): wall time ≤ 0.5 × reference`,
+      `${secs(par100.wallMs)} s vs ${secs(ref100.wallMs)} s (CPU ${secs(par100.cpuMs, 1)} s vs ${secs(ref100.cpuMs, 1)} s)`,
+      `${fmt(ratio)} × (CPU ${fmt(par100.cpuMs / ref100.cpuMs)} ×)`,
+      verdict(ratio <= 0.5),
+    ]);
+  }
   if (ok(tf100)) {
     rows.push(['100k notes, k=20: peak memory ≤ 600 MB', `${int(tf100.peakMB)} MB`, `${fmt(tf100.peakMB / 600)} × of limit`, verdict(tf100.peakMB <= 600)]);
   }
@@ -184,13 +194,15 @@ export function renderMarkdown(results) {
   out.push(
     'Whole process each (start-up, reading the JSONL file, vectorising, clustering, scoring), the same file in the same run, ' +
       'median wall time of the runs (min–max in brackets). The reference is `sklearn_pipeline.py --runs 1`: one `KMeans(n_init=10)` fit. ' +
-      'themenfinder runs `analyze(notes, { k, seed: 42, stability: false })` (stability resampling is an extra the reference does not do). ' +
+      'themenfinder runs `analyze(notes, { k, seed: 42, stability: false })` (stability resampling is an extra the reference does not do); ' +
+      '"themenfinder, N threads" runs `analyzeParallel` of `themenfinder/node` with the same options (`--workers N`; the same report, CPU seconds of all threads). ' +
       'NMI/ARI against the generator\'s source labels; notes without a theme count as one more cluster.',
   );
   out.push('');
   const sideRows = [];
   for (const c of results.cases) {
     const tools = [['themenfinder', c.themenfinder]];
+    if (c.parallel) tools.push([`themenfinder, ${c.parallel.threads} threads`, c.parallel]);
     if (c.reference) tools.push(['reference', c.reference]);
     for (const [tool, r] of tools) {
       const data = `${c.name}${c.from ? ` (from ${c.from.slice(0, 10)})` : ''}`;
@@ -198,7 +210,7 @@ export function renderMarkdown(results) {
         sideRows.push([data, nice(c.n), String(c.k), tool, r?.error ?? 'not run', '', '', '', '', '', '', '']);
         continue;
       }
-      const other = tool === 'themenfinder' ? c.reference : null;
+      const other = tool.startsWith('themenfinder') ? c.reference : null;
       const ratio = other && !other.error ? `${fmt(r.wallMs / other.wallMs)} ×` : '';
       const range = r.runs > 1 ? ` (${secs(r.wallMinMs)}–${secs(r.wallMaxMs)})` : '';
       sideRows.push([
@@ -225,14 +237,16 @@ export function renderMarkdown(results) {
   const stageRows = [];
   let hook = false;
   for (const c of results.cases) {
-    const tf = c.themenfinder;
-    if (tf && !tf.error) {
+    const ours = [['themenfinder', c.themenfinder]];
+    if (c.parallel) ours.push([`themenfinder, ${c.parallel.threads} threads`, c.parallel]);
+    for (const [tool, tf] of ours) {
+      if (!tf || tf.error) continue;
       const parts = [`start-up + import ${fmt(tf.importMs, 0)} ms`, `read JSONL ${fmt(tf.readMs, 0)} ms`, `analyze ${fmt(tf.analyzeMs, 0)} ms`];
       if (tf.stages) {
         hook = true;
         parts.push(...Object.entries(tf.stages).map(([s, ms]) => `${s} ${fmt(ms, 0)} ms`));
       }
-      stageRows.push([c.name, 'themenfinder', parts.join('; ')]);
+      stageRows.push([c.name, tool, parts.join('; ')]);
     }
     const ref = c.reference;
     if (ref && !ref.error) {

@@ -14,6 +14,8 @@
 //   --repeat N              runs per case, median reported (default 3; 1 from 1M notes)
 //   --timeout S             seconds per run before it is killed (default 600)
 //   --max-rss-mb M          kill a run whose processes hold more memory (default 60 % of RAM, at most 16 GB)
+//   --workers N             also run analyzeParallel (themenfinder/node) with N threads in all on the
+//                           synthetic sets, alternating with the sequential runs (a row "themenfinder, N threads")
 //   --k K                   themes for the synthetic sets (default 20)
 //   --seed S                generator seed (default 1)
 //   --merge                 keep cases of the last results that this run did not redo
@@ -60,6 +62,7 @@ const timeoutS = Number(get('--timeout', '600'));
 const maxRssMB = Number(get('--max-rss-mb', String(Math.round(Math.min(16_384, (os.totalmem() / 2 ** 20) * 0.6)))));
 const k = Number(get('--k', '20'));
 const seed = Number(get('--seed', '1'));
+const workers = argv.includes('--workers') ? Number(get('--workers', '2')) : undefined;
 const repeatFlag = get('--repeat');
 const outFile = get('--out', `${root}BENCHMARKS.md`);
 const log = (...xs) => process.stderr.write(`${xs.join(' ')}\n`);
@@ -185,12 +188,13 @@ const median = (xs) => {
 };
 
 /** One themenfinder run on a JSONL file in a fresh process. */
-async function runThemenfinder(file, kk, n, extraOptions) {
+async function runThemenfinder(file, kk, n, extraOptions, threads) {
   const resultFile = `${dataDir}/result-${process.pid}.json`;
   rmSync(resultFile, { force: true });
   const nodeArgs = n >= 1_000_000 ? ['--max-old-space-size=16384'] : [];
   const args = [...nodeArgs, `${root}bench/child.mjs`, '--lib-file', `${libDir}/index.js`, '--input', file, '--k', String(kk), '--result', resultFile];
   if (extraOptions) args.push('--options', JSON.stringify(extraOptions));
+  if (threads !== undefined) args.push('--workers', String(threads));
   const m = await measure(process.execPath, args);
   if (m.overMemory) return { error: `killed above ${maxRssMB} MB resident memory after ${(m.wallMs / 1000).toFixed(0)} s`, wallMs: m.wallMs };
   if (m.timedOut) return { error: `timeout after ${timeoutS} s`, wallMs: m.wallMs };
@@ -228,8 +232,9 @@ function lastLines(text, n = 3) {
 }
 
 /** Runs a case `repeat` times (tools interleaved), returns medians and all runs. */
-async function runCase({ name, file, n, k: kk, withReference, reference, repeat, extraOptions }) {
+async function runCase({ name, file, n, k: kk, withReference, reference, repeat, extraOptions, threads }) {
   const tf = [];
+  const par = [];
   const ref = [];
   for (let r = 0; r < repeat; r++) {
     // A run that failed (timeout, memory) is not repeated; the reference still is.
@@ -239,6 +244,12 @@ async function runCase({ name, file, n, k: kk, withReference, reference, repeat,
       tf.push(a);
       log(`    ${a.error ?? `${(a.wallMs / 1000).toFixed(2)} s, ${a.peakMB?.toFixed(0)} MB, NMI ${a.nmi.toFixed(3)}`}`);
     }
+    if (threads !== undefined && !par.some((x) => x.error)) {
+      log(`  ${name}: themenfinder, ${threads} threads, run ${r + 1}/${repeat} …`);
+      const a = await runThemenfinder(file, kk, n, extraOptions, threads);
+      par.push(a);
+      log(`    ${a.error ?? `${(a.wallMs / 1000).toFixed(2)} s (CPU ${(a.cpuMs / 1000).toFixed(2)} s), ${a.peakMB?.toFixed(0)} MB, NMI ${a.nmi.toFixed(3)}`}`);
+    }
     if (withReference) {
       log(`  ${name}: reference run ${r + 1}/${repeat} …`);
       const b = await runReference(reference.script, file, kk);
@@ -247,7 +258,14 @@ async function runCase({ name, file, n, k: kk, withReference, reference, repeat,
     }
     if (tf.some((x) => x.error) && (!withReference || ref.some((x) => x.error))) break;
   }
-  return { name, n, k: kk, themenfinder: summarise(tf), reference: withReference ? summarise(ref) : null };
+  return {
+    name,
+    n,
+    k: kk,
+    themenfinder: summarise(tf),
+    ...(threads !== undefined ? { parallel: { threads, ...summarise(par) } } : {}),
+    reference: withReference ? summarise(ref) : null,
+  };
 }
 
 /** Median over the successful runs; the run closest to the median wall time for the rest. */
@@ -419,6 +437,7 @@ async function main() {
       repeat,
       withReference: reference.ok && referenceSizes.includes(n),
       reference,
+      threads: workers,
     });
     c.kind = 'synthetic';
     results.cases.push(c);

@@ -15,8 +15,9 @@ import { buildStopwords } from './language/german/stopwords';
 import { resolveLanguage } from './language/resolve';
 import { prepareNotes } from './notes';
 import { resolveOptions } from './options';
+import { termsInParts } from './parallel/parts';
+import type { Runner } from './parallel/runner';
 import { buildReport } from './report';
-import { extractTerms } from './terms';
 import type { AnalyzeOptions, NoteInput, ThemeReport } from './types';
 import { rowLength } from './vectors/sparse';
 import { tfidf } from './vectors/tfidf';
@@ -42,6 +43,16 @@ import { buildVocabulary, groupBags, rowsOfIds, type TermIds, termIds, tokensOf 
  * ```
  */
 export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): ThemeReport {
+  return analyzeWith(notes, options);
+}
+
+/**
+ * {@link analyze}, with the stages that split by note optionally run in parts by
+ * `runner` (worker threads: `analyzeParallel` in `themenfinder/node`). The same report.
+ *
+ * @internal
+ */
+export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOptions, runner?: Runner): ThemeReport {
   const opts = resolveOptions(options);
   const stage = stageClock(opts.onStage);
   const language = resolveLanguage(opts.language);
@@ -54,8 +65,11 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
   // Terms: normalise, tokenise, drop stopwords, stem.
   const stopwords = buildStopwords(language.stopwords, opts.stopwords);
   const cache = new Map<string, string>();
-  const terms = prepared.notes.map((note) =>
-    extractTerms(note.text, { language, stopwords, stemmer: opts.stemmer, cache }),
+  const terms = termsInParts(
+    prepared.notes.map((note) => note.text),
+    { language, stopwords, stemmer: opts.stemmer, cache },
+    { language: opts.language, stemmer: opts.stemmer, stopwords: opts.stopwords },
+    runner,
   );
   const stems = terms.map((t) => t.stems);
 
@@ -106,6 +120,7 @@ export function analyze(notes: readonly NoteInput[], options?: AnalyzeOptions): 
         return words;
       },
       stem: (word) => language.stem(word, opts.stemmer),
+      runner,
     },
     {
       ...DEFAULT_FIT,

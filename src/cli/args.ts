@@ -30,6 +30,7 @@ export const FLAGS = {
   themes: { type: 'string' },
   'guided-threshold': { type: 'string' },
   'no-stability': { type: 'boolean' },
+  workers: { type: 'string' },
   'top-terms': { type: 'string' },
   'max-bytes': { type: 'string' },
   'max-note-length': { type: 'string' },

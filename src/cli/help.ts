@@ -42,6 +42,8 @@ Options:
                               [{ "label", "terms": [...], "description" }]
       --guided-threshold <x>  how close a note must be to a guided theme (default 0.3)
       --no-stability          skip the stability figure of each theme (faster)
+      --workers <n>           threads in all (default 1); worker threads are used from
+                              20,000 notes on, the report is the same
       --top-terms <n>         keywords per theme (default 8)
       --max-note-length <n>   longer notes are cut to n characters, with a warning (default 10000)
       --max-bytes <n>         largest input file in bytes (default 209715200 = 200 MiB)

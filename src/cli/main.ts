@@ -6,9 +6,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { analyze } from '../analyze';
 import { withCrosstabs } from '../crosstab';
 import { ThemenfinderError } from '../errors';
+import { analyzeParallel } from '../node/parallel';
 import { renderCsv } from '../render/csv';
 import { renderHtml } from '../render/html';
 import { renderMarkdown } from '../render/markdown';
@@ -109,7 +109,8 @@ async function analyzeCommand(cli: CommandLine, io: CliIo): Promise<number> {
   if (!cli.flags.quiet) for (const warning of input.warnings) io.stderr(`themenfinder: ${warning}\n`);
   const notes = input.units.filter((unit) => unit.kind === 'note').map(({ kind: _kind, ...note }) => note);
   progress.step(1, `analysing ${notes.length} notes`);
-  const analysed = analyze(notes, options);
+  // Worker threads only when asked for: on the 2-core test machine they gave no wall time (docs/scaling.md).
+  const analysed = await analyzeParallel(notes, { ...options, workers: intFlag(cli.flags, 'workers', 1) ?? 1 });
   const by = typeof cli.flags.by === 'string' ? cli.flags.by.split(',').map((f) => f.trim()).filter(Boolean) : [];
   const report = by.length > 0 ? withCrosstabs(analysed, by) : analysed;
   progress.step(2, `rendering ${format}`);

@@ -5,8 +5,10 @@
  * (ml-kmeans, seeded k-means++ starts, restarts), choose k when asked, and
  * set notes aside that are too far from every theme centre.
  */
+import { projectInParts } from '../parallel/parts';
+import type { Runner } from '../parallel/runner';
 import { compoundSplitter } from '../vectors/compounds';
-import { type FeatureBlock, type FeaturePlan, featureRows, hasFeatures, planFeatures, projectFeatures } from '../vectors/features';
+import { type FeatureBlock, type FeaturePlan, featureRows, hasFeatures, planFeatures } from '../vectors/features';
 import { ngramIds } from '../vectors/ngrams';
 import type { SparseMatrix } from '../vectors/sparse';
 import { randomizedSvdOfUsedColumns } from '../vectors/svd';
@@ -101,6 +103,8 @@ export interface FitInput {
   words?: ReadonlyArray<ReadonlyArray<string>>;
   /** The stemmer (for compound parts). */
   stem?: (word: string) => string;
+  /** Runs the parts that split by note on other threads (identical results; parallel/runner.ts). */
+  runner?: Runner;
 }
 
 /** Why a note has no theme. */
@@ -178,7 +182,7 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
   // Rows with content are clustered.
   const content: number[] = [];
   for (let u = 0; u < m; u++) if (hasFeatures(plan, u)) content.push(u);
-  const lsa = embed(plan, content, dims, options.seed, options.powerIterations ?? LSA_POWER_ITERATIONS, long);
+  const lsa = embed(plan, content, dims, options.seed, options.powerIterations ?? LSA_POWER_ITERATIONS, long, input.runner);
   const embedded = options.smooth ? knnSmooth(lsa, options.smooth.neighbours, options.smooth.alpha) : lsa;
 
   const distinct = content.length;
@@ -206,7 +210,7 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
         ? spectralClustering(embedded, k, { seed: options.seed, restarts: options.restarts, neighbours: options.neighbours })
         : method === 'consensus'
           ? consensusClustering(embedded, k, { seed: options.seed, restarts: options.restarts, ...options.consensus })
-          : sphericalKmeans(embedded, k, { seed: options.seed, restarts: options.restarts });
+          : sphericalKmeans(embedded, k, { seed: options.seed, restarts: options.restarts, runner: input.runner });
     basePartitions = clustering.partitions;
     const centres = clustering.centroids.map(unit);
     content.forEach((u, j) => {
@@ -255,7 +259,15 @@ const LSA_POWER_ITERATIONS = 5;
  * projected straight from the notes' terms, without building their feature matrix
  * (`exact`: from the matrix, as below the sample).
  */
-function embed(plan: FeaturePlan, rows: number[], dims: number, seed: number, powerIterations: number, exact: boolean): Float64Array[] {
+function embed(
+  plan: FeaturePlan,
+  rows: number[],
+  dims: number,
+  seed: number,
+  powerIterations: number,
+  exact: boolean,
+  runner?: Runner,
+): Float64Array[] {
   if (dims <= 0 || rows.length === 0) {
     const sub = featureRows(plan, rows);
     return rows.map((_, i) => {
@@ -277,7 +289,7 @@ function embed(plan: FeaturePlan, rows: number[], dims: number, seed: number, po
   svd.columns.forEach((c, j) => {
     position[c] = j;
   });
-  const projected = sub ? projectRows(sub, position, svd.v, r) : projectFeatures(plan, rows, position, svd.v, r);
+  const projected = sub ? projectRows(sub, position, svd.v, r) : projectInParts(plan, rows, position, svd.v, r, runner);
   // Unit rows as views of one buffer (no backing store per row).
   const out: Float64Array[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {

@@ -4,6 +4,7 @@
  * as if renormalised), several restarts, the best objective kept.
  */
 import { kmeans as mlKmeans } from 'ml-kmeans';
+import { newClaim, partsFor, type Runner, takeChunks } from '../parallel/runner';
 import { createRandom, deriveSeed, type Random } from './random';
 
 /** A clustering of vectors. */
@@ -32,6 +33,8 @@ export interface KmeansOptions {
    * partitions, stability) whose result only feeds another step.
    */
   typedOnly?: boolean;
+  /** Runs some of the restarts on other threads (the same result; see parallel/runner.ts). */
+  runner?: Runner;
 }
 
 /**
@@ -70,16 +73,54 @@ export function sphericalKmeans(vectors: Float64Array[], k: number, options: Kme
  * ({@link lloydCosine}); the lowest objective wins (first on ties).
  */
 function restartsOn(vectors: Float64Array[], k: number, options: KmeansOptions): LloydResult & { objective: number } {
-  let best: (LloydResult & { objective: number }) | undefined;
   const packed = pack(vectors);
-  for (let r = 0; r < Math.max(1, options.restarts); r++) {
-    const random = createRandom(deriveSeed(options.seed, r));
-    const start = kmeansPlusPlus(vectors, k, random);
-    const result = lloydCosine(packed, start, options.maxIterations ?? 100, TOLERANCE);
-    const objective = objectiveOf(vectors, result.labels, result.centroids);
-    if (!best || objective < best.objective - 1e-12) best = { ...result, objective };
+  const restarts = Math.max(1, options.restarts);
+  const maxIterations = options.maxIterations ?? 100;
+  const parts = partsFor(options.runner, restarts, 1);
+  if (parts === 1) return bestOf(restartRange(vectors, packed, k, options.seed, 0, restarts, maxIterations));
+  // Restarts are independent (each has its own derived seed): threads take them one by one, the best is chosen in order here.
+  const { n, dim, data, norms } = packed;
+  const claimed = { claim: newClaim(), chunks: restarts, size: 1 };
+  const wait = options.runner!.post('restarts', new Array(parts - 1).fill({ ...claimed, data, norms, n, dim, k, seed: options.seed, maxIterations }));
+  const results: Array<LloydResult & { objective: number }> = new Array(restarts);
+  takeChunks(claimed, (r) => {
+    results[r] = restartRange(vectors, packed, k, options.seed, r, r + 1, maxIterations)[0]!;
+  });
+  const rows = (flat: Float64Array) => Array.from({ length: k }, (_, j) => flat.slice(j * dim, (j + 1) * dim));
+  for (const part of wait()) {
+    for (const r of part) results[r.restart] = { ...r, centroids: rows(r.centroids), previous: rows(r.previous) };
   }
+  return bestOf(results);
+}
+
+/** The lowest objective (the first on ties, within 1e-12), in restart order. */
+function bestOf(results: Array<LloydResult & { objective: number }>): LloydResult & { objective: number } {
+  let best: (LloydResult & { objective: number }) | undefined;
+  for (const result of results) if (!best || result.objective < best.objective - 1e-12) best = result;
   return best!;
+}
+
+/**
+ * Restarts `from` … `to - 1`: each a seeded k-means++ start and Lloyd
+ * iterations ({@link lloydCosine}), with its objective.
+ */
+export function restartRange(
+  vectors: Float64Array[],
+  packed: Packed,
+  k: number,
+  seed: number,
+  from: number,
+  to: number,
+  maxIterations: number,
+): Array<LloydResult & { objective: number }> {
+  const out: Array<LloydResult & { objective: number }> = [];
+  for (let r = from; r < to; r++) {
+    const random = createRandom(deriveSeed(seed, r));
+    const start = kmeansPlusPlus(vectors, k, random);
+    const result = lloydCosine(packed, start, maxIterations, TOLERANCE);
+    out.push({ ...result, objective: objectiveOf(vectors, result.labels, result.centroids) });
+  }
+  return out;
 }
 
 /**

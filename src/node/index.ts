@@ -4,6 +4,9 @@
  *
  * @packageDocumentation
  */
-export { DEFAULT_MAX_BYTES, type ReadNotesOptions, type ReadNotesResult, readNotesFile } from './read';
+
 export { decodeBytes, type TextEncodingOption } from './encoding';
+export { analyzeParallel, PARALLEL_MIN_NOTES, type ParallelOptions } from './parallel';
+export { WorkerPool } from './pool';
+export { DEFAULT_MAX_BYTES, type ReadNotesOptions, type ReadNotesResult, readNotesFile } from './read';
 export { DEFAULT_STREAM_MAX_BYTES, type StreamNotesOptions, streamNotes } from './stream';

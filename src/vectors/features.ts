@@ -162,6 +162,13 @@ export function hasFeatures(plan: FeaturePlan, i: number): boolean {
   return false;
 }
 
+/** As much of a {@link FeaturePlan} as {@link projectFeatures} reads (plain data: it travels to worker threads). */
+export interface ProjectionPlan {
+  blocks: ReadonlyArray<
+    Pick<FeaturePlan['blocks'][number], 'columnOfId' | 'idf' | 'offset' | 'weight'> & { ids: Pick<TermIds, 'tokens' | 'offsets'> }
+  >;
+}
+
 /**
  * The given notes' feature rows times a dense matrix V, without building the
  * rows: `rows × width`, row `a` = (row `rows[a]` of {@link featureRows}) · V,
@@ -175,15 +182,15 @@ export function hasFeatures(plan: FeaturePlan, i: number): boolean {
  * ```
  */
 export function projectFeatures(
-  plan: FeaturePlan,
-  rows: readonly number[],
+  plan: ProjectionPlan,
+  rows: ArrayLike<number>,
   position: Int32Array,
   v: Float64Array,
   width: number,
 ): Float64Array {
   const out = new Float64Array(rows.length * width);
   const part = new Float64Array(width);
-  const maxCols = plan.blocks.reduce((m, b) => Math.max(m, b.vocabulary.terms.length), 0);
+  const maxCols = plan.blocks.reduce((m, b) => Math.max(m, b.idf.length), 0);
   const count = new Int32Array(maxCols);
   let touched = new Int32Array(64);
   for (let a = 0; a < rows.length; a++) {
