@@ -101,7 +101,7 @@ describe('the SVD kernels give the sums of the plain loops, bit for bit', () => 
       fc.property(
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 60 }),
-        fc.integer({ min: 1, max: 21 }),
+        fc.integer({ min: 1, max: 64 }),
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         (rows, cols, width, seed) => {
           const random = createRandom(seed);

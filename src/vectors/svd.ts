@@ -222,9 +222,9 @@ function transpose(m: SparseMatrix): SparseMatrix {
 
 /**
  * {@link multiply} from the transpose `t` of A (A has `rows` rows); for sorted rows of A the same sums in the same order.
- * Eight columns of B at a time are held in registers while they are added to
- * the rows of the column's entries (each output entry still gets its terms in
- * ascending column order).
+ * Ten columns of B at a time (then four, two, one: the default width 30 is three
+ * blocks of ten) are held in registers while they are added to the rows of the
+ * column's entries (each output entry still gets its terms in ascending column order).
  */
 function multiplyByColumns(t: SparseMatrix, rows: number, b: Float64Array, width: number): Float64Array {
   const { indptr, indices, values } = t;
@@ -235,7 +235,7 @@ function multiplyByColumns(t: SparseMatrix, rows: number, b: Float64Array, width
     const end = indptr[c + 1]!;
     if (start === end) continue;
     let j = 0;
-    for (; j + 8 <= width; j += 8) {
+    for (; j + 10 <= width; j += 10) {
       const b0 = b[bo + j]!;
       const b1 = b[bo + j + 1]!;
       const b2 = b[bo + j + 2]!;
@@ -244,6 +244,8 @@ function multiplyByColumns(t: SparseMatrix, rows: number, b: Float64Array, width
       const b5 = b[bo + j + 5]!;
       const b6 = b[bo + j + 6]!;
       const b7 = b[bo + j + 7]!;
+      const b8 = b[bo + j + 8]!;
+      const b9 = b[bo + j + 9]!;
       for (let p = start; p < end; p++) {
         const val = values[p]!;
         const o = indices[p]! * width + j;
@@ -255,6 +257,32 @@ function multiplyByColumns(t: SparseMatrix, rows: number, b: Float64Array, width
         out[o + 5]! += val * b5;
         out[o + 6]! += val * b6;
         out[o + 7]! += val * b7;
+        out[o + 8]! += val * b8;
+        out[o + 9]! += val * b9;
+      }
+    }
+    for (; j + 4 <= width; j += 4) {
+      const b0 = b[bo + j]!;
+      const b1 = b[bo + j + 1]!;
+      const b2 = b[bo + j + 2]!;
+      const b3 = b[bo + j + 3]!;
+      for (let p = start; p < end; p++) {
+        const val = values[p]!;
+        const o = indices[p]! * width + j;
+        out[o]! += val * b0;
+        out[o + 1]! += val * b1;
+        out[o + 2]! += val * b2;
+        out[o + 3]! += val * b3;
+      }
+    }
+    for (; j + 2 <= width; j += 2) {
+      const b0 = b[bo + j]!;
+      const b1 = b[bo + j + 1]!;
+      for (let p = start; p < end; p++) {
+        const val = values[p]!;
+        const o = indices[p]! * width + j;
+        out[o]! += val * b0;
+        out[o + 1]! += val * b1;
       }
     }
     for (; j < width; j++) {
@@ -267,7 +295,8 @@ function multiplyByColumns(t: SparseMatrix, rows: number, b: Float64Array, width
 
 /**
  * {@link multiplyTransposed} from the transpose `t` of A: the same sums in the same order
- * (each output row over its column's entries, ascending), eight columns at a time in registers.
+ * (each output row over its column's entries, ascending), ten columns at a time in registers
+ * (then four, two, one).
  */
 function multiplyTransposedByColumns(t: SparseMatrix, q: Float64Array, width: number): Float64Array {
   const { indptr, indices, values } = t;
@@ -278,7 +307,7 @@ function multiplyTransposedByColumns(t: SparseMatrix, q: Float64Array, width: nu
     const end = indptr[c + 1]!;
     if (start === end) continue;
     let j = 0;
-    for (; j + 8 <= width; j += 8) {
+    for (; j + 10 <= width; j += 10) {
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
@@ -287,6 +316,8 @@ function multiplyTransposedByColumns(t: SparseMatrix, q: Float64Array, width: nu
       let s5 = 0;
       let s6 = 0;
       let s7 = 0;
+      let s8 = 0;
+      let s9 = 0;
       for (let p = start; p < end; p++) {
         const val = values[p]!;
         const qo = indices[p]! * width + j;
@@ -298,6 +329,8 @@ function multiplyTransposedByColumns(t: SparseMatrix, q: Float64Array, width: nu
         s5 += val * q[qo + 5]!;
         s6 += val * q[qo + 6]!;
         s7 += val * q[qo + 7]!;
+        s8 += val * q[qo + 8]!;
+        s9 += val * q[qo + 9]!;
       }
       out[o + j] = s0;
       out[o + j + 1] = s1;
@@ -307,6 +340,38 @@ function multiplyTransposedByColumns(t: SparseMatrix, q: Float64Array, width: nu
       out[o + j + 5] = s5;
       out[o + j + 6] = s6;
       out[o + j + 7] = s7;
+      out[o + j + 8] = s8;
+      out[o + j + 9] = s9;
+    }
+    for (; j + 4 <= width; j += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let p = start; p < end; p++) {
+        const val = values[p]!;
+        const qo = indices[p]! * width + j;
+        s0 += val * q[qo]!;
+        s1 += val * q[qo + 1]!;
+        s2 += val * q[qo + 2]!;
+        s3 += val * q[qo + 3]!;
+      }
+      out[o + j] = s0;
+      out[o + j + 1] = s1;
+      out[o + j + 2] = s2;
+      out[o + j + 3] = s3;
+    }
+    for (; j + 2 <= width; j += 2) {
+      let s0 = 0;
+      let s1 = 0;
+      for (let p = start; p < end; p++) {
+        const val = values[p]!;
+        const qo = indices[p]! * width + j;
+        s0 += val * q[qo]!;
+        s1 += val * q[qo + 1]!;
+      }
+      out[o + j] = s0;
+      out[o + j + 1] = s1;
     }
     for (; j < width; j++) {
       let s = 0;
