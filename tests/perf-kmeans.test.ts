@@ -4,7 +4,16 @@
 import fc from 'fast-check';
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { describe, expect, it } from 'vitest';
-import { type Clustering, cosineDistance, kmeansPlusPlus, lloydCosine, objectiveOf, pack, sphericalKmeans } from '../src/cluster/kmeans';
+import {
+  type Clustering,
+  cosineDistance,
+  kmeansPlusPlus,
+  kmeansPlusPlusPacked,
+  lloydCosine,
+  objectiveOf,
+  pack,
+  sphericalKmeans,
+} from '../src/cluster/kmeans';
 import { createRandom, deriveSeed } from '../src/cluster/random';
 
 function unitVectors(n: number, dim: number, seed: number, groups: number): Float64Array[] {
@@ -122,5 +131,35 @@ describe('sphericalKmeans (optimised) equals the all-ml-kmeans procedure', () =>
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('kmeansPlusPlusPacked equals kmeansPlusPlus', () => {
+  it('the same draws and centres, with duplicates and zero rows', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 24 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (n, dim, kWanted, seed) => {
+          const vectors = unitVectors(n, dim, seed, Math.max(1, kWanted - 2));
+          for (let i = 0; i < n; i += 5) vectors[i] = vectors[0]!.slice();
+          if (n > 3) vectors[3] = new Float64Array(dim);
+          const k = Math.min(kWanted, n);
+          const plain = kmeansPlusPlus(vectors, k, createRandom(seed));
+          const packed = kmeansPlusPlusPacked(pack(vectors), k, createRandom(seed));
+          expect(packed.map((c) => Array.from(c))).toEqual(plain.map((c) => Array.from(c)));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('when every point coincides with a chosen centre (the next unused index)', () => {
+    const same = Array.from({ length: 6 }, () => Float64Array.of(1, 0));
+    const plain = kmeansPlusPlus(same, 4, createRandom(9));
+    const packed = kmeansPlusPlusPacked(pack(same), 4, createRandom(9));
+    expect(packed.map((c) => Array.from(c))).toEqual(plain.map((c) => Array.from(c)));
   });
 });

@@ -4,7 +4,7 @@
  * best value of an internal criterion (validated on labelled sets, see
  * QUALITY.md).
  */
-import { type Clustering, sphericalKmeans } from './kmeans';
+import { bestRestart, type Clustering, pack, restartRange, sphericalKmeans } from './kmeans';
 import { kneeScores } from './knee';
 import { createRandom, deriveSeed } from './random';
 
@@ -72,11 +72,22 @@ export function chooseK(
   const refine = options.refine ?? 3;
   const tried = max - Math.max(min, 2) + 1;
   if (distances && restarts > 1 && refine < tried) {
-    // One start per k (the first of the full restarts), then all restarts for the best few.
-    const fitK = (k: number, r: number) => sphericalKmeans(sample, k, { seed: deriveSeed(options.seed, 1000 + k), restarts: r, typedOnly: true });
-    for (let k = Math.max(min, 2); k <= max; k++) scores.push({ k, score: silhouette(sample, fitK(k, 1).labels, k, options.seed, distances) });
+    // One start per k (the first of the full restarts), then all restarts for the best few. The
+    // restarts are those of sphericalKmeans (typedOnly, never the sampled path: the sample is at most
+    // 2000): restart 0 of a refined k is the first round's, kept instead of run again.
+    const packed = pack(sample);
+    const run = (k: number, from: number, to: number) => restartRange(sample, packed, k, deriveSeed(options.seed, 1000 + k), from, to, 100);
+    const first = new Map<number, ReturnType<typeof run>[number]>();
+    for (let k = Math.max(min, 2); k <= max; k++) {
+      const fit = run(k, 0, 1)[0]!;
+      first.set(k, fit);
+      scores.push({ k, score: silhouette(sample, fit.labels, k, options.seed, distances) });
+    }
     const best = [...scores].sort((a, b) => b.score - a.score || a.k - b.k).slice(0, Math.max(0, refine));
-    for (const s of best) s.score = silhouette(sample, fitK(s.k, restarts).labels, s.k, options.seed, distances);
+    for (const s of best) {
+      const fit = bestRestart([first.get(s.k)!, ...run(s.k, 1, restarts)]);
+      s.score = silhouette(sample, fit.labels, s.k, options.seed, distances);
+    }
     return { k: bestOf(scores).k, scores };
   }
   if (options.criterion === 'knee') {

@@ -77,7 +77,7 @@ function restartsOn(vectors: Float64Array[], k: number, options: KmeansOptions):
   const restarts = Math.max(1, options.restarts);
   const maxIterations = options.maxIterations ?? 100;
   const parts = partsFor(options.runner, restarts, 1);
-  if (parts === 1) return bestOf(restartRange(vectors, packed, k, options.seed, 0, restarts, maxIterations));
+  if (parts === 1) return bestRestart(restartRange(vectors, packed, k, options.seed, 0, restarts, maxIterations));
   // Restarts are independent (each has its own derived seed): threads take them one by one, the best is chosen in order here.
   const { n, dim, data, norms } = packed;
   const claimed = { claim: newClaim(), chunks: restarts, size: 1 };
@@ -90,11 +90,11 @@ function restartsOn(vectors: Float64Array[], k: number, options: KmeansOptions):
   for (const part of wait()) {
     for (const r of part) results[r.restart] = { ...r, centroids: rows(r.centroids), previous: rows(r.previous) };
   }
-  return bestOf(results);
+  return bestRestart(results);
 }
 
-/** The lowest objective (the first on ties, within 1e-12), in restart order. */
-function bestOf(results: Array<LloydResult & { objective: number }>): LloydResult & { objective: number } {
+/** The lowest objective (the first on ties, within 1e-12), in restart order: the restart {@link sphericalKmeans} keeps. */
+export function bestRestart(results: Array<LloydResult & { objective: number }>): LloydResult & { objective: number } {
   let best: (LloydResult & { objective: number }) | undefined;
   for (const result of results) if (!best || result.objective < best.objective - 1e-12) best = result;
   return best!;
@@ -116,7 +116,7 @@ export function restartRange(
   const out: Array<LloydResult & { objective: number }> = [];
   for (let r = from; r < to; r++) {
     const random = createRandom(deriveSeed(seed, r));
-    const start = kmeansPlusPlus(vectors, k, random);
+    const start = kmeansPlusPlusPacked(packed, k, random);
     const result = lloydCosine(packed, start, maxIterations, TOLERANCE);
     out.push({ ...result, objective: objectiveOf(vectors, result.labels, result.centroids) });
   }
@@ -502,6 +502,45 @@ export function kmeansPlusPlus(vectors: Float64Array[], k: number, random: Rando
     chosen.push(pick);
   }
   return chosen.map((i) => vectors[i % n]!.slice());
+}
+
+/**
+ * {@link kmeansPlusPlus} on the packed rows: the same random draws, the same
+ * squared distances (each summed over the dimensions in order) and the same
+ * picks, without a typed-array view per row.
+ */
+export function kmeansPlusPlusPacked(packed: Packed, k: number, random: Random): Float64Array[] {
+  const { n, dim, data } = packed;
+  const chosen: number[] = [Math.floor(random() * n)];
+  const nearest = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  while (chosen.length < k) {
+    const lo = chosen[chosen.length - 1]! * dim;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const io = i * dim;
+      let d = 0;
+      for (let a = 0; a < dim; a++) {
+        const x = data[io + a]! - data[lo + a]!;
+        d += x * x;
+      }
+      if (d < nearest[i]!) nearest[i] = d;
+      total += nearest[i]!;
+    }
+    let pick = -1;
+    if (total > 0) {
+      let target = random() * total;
+      for (let i = 0; i < n; i++) {
+        target -= nearest[i]!;
+        if (target < 0) {
+          pick = i;
+          break;
+        }
+      }
+      if (pick < 0) pick = lastPositive(nearest);
+    } else pick = firstUnused(chosen, n);
+    chosen.push(pick);
+  }
+  return chosen.map((i) => data.slice((i % n) * dim, ((i % n) + 1) * dim));
 }
 
 function squaredDistance(a: Float64Array, b: Float64Array): number {
