@@ -30,8 +30,8 @@ describe('membershipKmeans (k-means on the set positions of one-hot membership r
       fc.property(
         fc.integer({ min: 1, max: 300 }),
         fc.integer({ min: 1, max: 16 }),
-        fc.integer({ min: 1, max: 9 }),
-        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 16 }),
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         (n, r, kb, kWanted, restarts, seed) => {

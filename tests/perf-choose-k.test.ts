@@ -45,8 +45,10 @@ describe('silhouette with precomputed distances', () => {
           const len = Math.hypot(...v) || 1;
           return v.map((x) => x / len);
         });
+        // Duplicates: distances of (rounded) zero, or a little below it.
+        for (let i = 9; i < n; i += 9) vectors[i] = vectors[i - 9]!.slice();
         const distances = silhouetteDistances(vectors, seed);
-        for (const k of [2, 3, 5]) {
+        for (const k of [1, 2, 3, 5, 17]) {
           const labels = Int32Array.from(vectors, () => Math.floor(random() * k));
           expect(silhouette(vectors, labels, k, seed, distances)).toBe(plainSilhouette(vectors, labels, k, seed));
           expect(silhouette(vectors, labels, k, seed)).toBe(plainSilhouette(vectors, labels, k, seed));

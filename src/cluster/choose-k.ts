@@ -174,21 +174,83 @@ export function silhouette(
   for (const i of idx) sizes[labels[i]!]!++;
   // Labels in the order of the distance rows (one lookup instead of two per pair).
   const lab = Int32Array.from(idx, (i) => labels[i]!);
-  const sums = new Float64Array(k);
+  // The rows grouped by cluster, ascending within each: the sum of a row's distances to a
+  // cluster adds the same terms in the same order as one pass over all rows b ≠ a. Row a itself
+  // is not left out: its distance to itself is +0 (the diagonal of silhouetteDistances), and +0
+  // added to a sum that starts at +0 leaves it as it is (such a sum is never −0).
+  const starts = new Int32Array(k + 1);
+  for (let b = 0; b < m; b++) starts[lab[b]! + 1]!++;
+  for (let c = 0; c < k; c++) starts[c + 1]! += starts[c]!;
+  const members = new Int32Array(m);
+  const fill = starts.slice(0, k);
+  for (let b = 0; b < m; b++) members[fill[lab[b]!]!++] = b;
+  const sums = new Float64Array(4 * k);
   let total = 0;
-  for (let a = 0; a < m; a++) {
-    sums.fill(0);
-    const row = a * m;
-    for (let b = 0; b < m; b++) if (b !== a) sums[lab[b]!]! += d[row + b]!;
-    const own = lab[a]!;
-    if (sizes[own]! <= 1) continue;
-    const aa = sums[own]! / (sizes[own]! - 1);
-    let bb = Number.POSITIVE_INFINITY;
-    for (let c = 0; c < k; c++) if (c !== own && sizes[c]! > 0) bb = Math.min(bb, sums[c]! / sizes[c]!);
-    if (!Number.isFinite(bb)) continue;
-    total += (bb - aa) / Math.max(aa, bb, 1e-12);
+  for (let a0 = 0; a0 < m; a0 += 4) {
+    clusterSums(d, m, a0, Math.min(4, m - a0), members, starts, k, sums);
+    for (let a = a0; a < Math.min(m, a0 + 4); a++) {
+      const so = (a - a0) * k;
+      const own = lab[a]!;
+      if (sizes[own]! <= 1) continue;
+      const aa = sums[so + own]! / (sizes[own]! - 1);
+      let bb = Number.POSITIVE_INFINITY;
+      for (let c = 0; c < k; c++) if (c !== own && sizes[c]! > 0) bb = Math.min(bb, sums[so + c]! / sizes[c]!);
+      if (!Number.isFinite(bb)) continue;
+      total += (bb - aa) / Math.max(aa, bb, 1e-12);
+    }
   }
   return total / m;
+}
+
+/**
+ * Sums of the distances of rows a0 … a0 + count - 1 (count ≤ 4) to the members of each
+ * cluster, into `sums[(a - a0) · k + c]`: four rows at a time, four independent sums, each
+ * over the cluster's members in ascending order.
+ */
+function clusterSums(
+  d: Float64Array,
+  m: number,
+  a0: number,
+  count: number,
+  members: Int32Array,
+  starts: Int32Array,
+  k: number,
+  sums: Float64Array,
+): void {
+  const r0 = a0 * m;
+  if (count === 4) {
+    const r1 = r0 + m;
+    const r2 = r1 + m;
+    const r3 = r2 + m;
+    for (let c = 0; c < k; c++) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      const end = starts[c + 1]!;
+      for (let q = starts[c]!; q < end; q++) {
+        const b = members[q]!;
+        s0 += d[r0 + b]!;
+        s1 += d[r1 + b]!;
+        s2 += d[r2 + b]!;
+        s3 += d[r3 + b]!;
+      }
+      sums[c] = s0;
+      sums[k + c] = s1;
+      sums[2 * k + c] = s2;
+      sums[3 * k + c] = s3;
+    }
+    return;
+  }
+  for (let t = 0; t < count; t++) {
+    const row = r0 + t * m;
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      const end = starts[c + 1]!;
+      for (let q = starts[c]!; q < end; q++) s += d[row + members[q]!]!;
+      sums[t * k + c] = s;
+    }
+  }
 }
 
 /** The points the silhouette uses and their pairwise cosine distances (m × m). */

@@ -162,6 +162,8 @@ function lloyd(rows: Rows, items: Int32Array, start: Float64Array, maxIterations
   const centreNorms = new Float64Array(k);
   const sizes = new Int32Array(k);
   const labels = new Int32Array(n);
+  const scaled = new Float64Array(dim * k);
+  const dots = new Float64Array(k);
   const iterations = maxIterations === 0 ? Number.MAX_VALUE : maxIterations;
   let converged = false;
   let step = 0;
@@ -173,20 +175,7 @@ function lloyd(rows: Rows, items: Int32Array, start: Float64Array, maxIterations
       for (let d = 0; d < dim; d++) s += centres[o + d]! * centres[o + d]!;
       centreNorms[j] = s;
     }
-    for (let a = 0; a < n; a++) {
-      const i = items[a]!;
-      let best = -1;
-      let bestDist = Number.MAX_VALUE;
-      for (let j = 0; j < k; j++) {
-        const nb = centreNorms[j]!;
-        const dist = norm === 0 || nb === 0 ? 1 : 1 - dotRow(rows, i, centres, j * dim) / Math.sqrt(norm * nb);
-        if (dist < bestDist) {
-          bestDist = dist;
-          best = j;
-        }
-      }
-      labels[a] = best;
-    }
+    assignRows(rows, items, centres, centreNorms, k, labels, scaled, dots);
     next.fill(0);
     sizes.fill(0);
     for (let a = 0; a < n; a++) {
@@ -215,6 +204,50 @@ function lloyd(rows: Rows, items: Int32Array, start: Float64Array, maxIterations
     next = t;
   }
   return { labels, centres };
+}
+
+/**
+ * The assignment step of {@link lloyd}: each row to its nearest centre (first on ties).
+ * The centres are first written position-major and multiplied by the entry value
+ * (`scaled[d·k + j] = value · centre_j[d]`, the product {@link dotRow} forms), so a row's
+ * dot products with all k centres are k independent sums over its R positions, each
+ * adding the same terms in the same order as {@link dotRow}.
+ */
+function assignRows(
+  rows: Rows,
+  items: Int32Array,
+  centres: Float64Array,
+  centreNorms: Float64Array,
+  k: number,
+  labels: Int32Array,
+  scaled: Float64Array,
+  dots: Float64Array,
+): void {
+  const { dim, r, at, value, norm } = rows;
+  for (let j = 0; j < k; j++) {
+    const o = j * dim;
+    for (let d = 0; d < dim; d++) scaled[d * k + j] = value * centres[o + d]!;
+  }
+  const n = items.length;
+  for (let a = 0; a < n; a++) {
+    const base = items[a]! * r;
+    dots.fill(0);
+    for (let p = 0; p < r; p++) {
+      const so = at[base + p]! * k;
+      for (let j = 0; j < k; j++) dots[j]! += scaled[so + j]!;
+    }
+    let best = -1;
+    let bestDist = Number.MAX_VALUE;
+    for (let j = 0; j < k; j++) {
+      const nb = centreNorms[j]!;
+      const dist = norm === 0 || nb === 0 ? 1 : 1 - dots[j]! / Math.sqrt(norm * nb);
+      if (dist < bestDist) {
+        bestDist = dist;
+        best = j;
+      }
+    }
+    labels[a] = best;
+  }
 }
 
 /** Sum over `items` of the cosine distance of each row to its centre (as objectiveOf in kmeans.ts). */
