@@ -156,7 +156,7 @@ function kmeansPlusPlus(rows: Rows, items: Int32Array, k: number, random: Random
 function lloyd(rows: Rows, items: Int32Array, start: Float64Array, maxIterations: number): { labels: Int32Array; centres: Float64Array } {
   const n = items.length;
   const { dim, r, at, value, norm } = rows;
-  const k = start.length / dim;
+  const k = (start.length / dim) | 0;
   let centres = start.slice();
   let next = new Float64Array(k * dim);
   const centreNorms = new Float64Array(k);
@@ -231,10 +231,58 @@ function assignRows(
   const n = items.length;
   for (let a = 0; a < n; a++) {
     const base = items[a]! * r;
-    dots.fill(0);
-    for (let p = 0; p < r; p++) {
-      const so = at[base + p]! * k;
-      for (let j = 0; j < k; j++) dots[j]! += scaled[so + j]!;
+    // Eight, then four centres at a time, each sum in a register.
+    let j = 0;
+    for (; j + 8 <= k; j += 8) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let s4 = 0;
+      let s5 = 0;
+      let s6 = 0;
+      let s7 = 0;
+      for (let p = 0; p < r; p++) {
+        const so = at[base + p]! * k + j;
+        s0 += scaled[so]!;
+        s1 += scaled[so + 1]!;
+        s2 += scaled[so + 2]!;
+        s3 += scaled[so + 3]!;
+        s4 += scaled[so + 4]!;
+        s5 += scaled[so + 5]!;
+        s6 += scaled[so + 6]!;
+        s7 += scaled[so + 7]!;
+      }
+      dots[j] = s0;
+      dots[j + 1] = s1;
+      dots[j + 2] = s2;
+      dots[j + 3] = s3;
+      dots[j + 4] = s4;
+      dots[j + 5] = s5;
+      dots[j + 6] = s6;
+      dots[j + 7] = s7;
+    }
+    for (; j + 4 <= k; j += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let p = 0; p < r; p++) {
+        const so = at[base + p]! * k + j;
+        s0 += scaled[so]!;
+        s1 += scaled[so + 1]!;
+        s2 += scaled[so + 2]!;
+        s3 += scaled[so + 3]!;
+      }
+      dots[j] = s0;
+      dots[j + 1] = s1;
+      dots[j + 2] = s2;
+      dots[j + 3] = s3;
+    }
+    for (; j < k; j++) {
+      let s = 0;
+      for (let p = 0; p < r; p++) s += scaled[at[base + p]! * k + j]!;
+      dots[j] = s;
     }
     let best = -1;
     let bestDist = Number.MAX_VALUE;
