@@ -319,7 +319,7 @@ function assignStep(
       lower[i]! -= own === maxShiftAt ? secondShift : maxShift;
       if (upper[i]! + BOUND_MARGIN < lower[i]!) continue;
     }
-    // Dot products with eight, then four centres at a time: independent sums, each
+    // Dot products with eight, then four, then the rest of the centres at a time: independent sums, each
     // in the same order as one at a time (the same values, less waiting on additions).
     let j = 0;
     for (; j + 8 <= k; j += 8) {
@@ -380,7 +380,36 @@ function assignStep(
       dots[j + 2] = s2;
       dots[j + 3] = s3;
     }
-    for (; j < k; j++) {
+    // The last one to three centres together as well (a lone sum waits on each addition).
+    if (k - j === 3) {
+      const o0 = j * dim;
+      const o1 = o0 + dim;
+      const o2 = o1 + dim;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      for (let d = 0; d < dim; d++) {
+        const x = data[io + d]!;
+        s0 += x * centres[o0 + d]!;
+        s1 += x * centres[o1 + d]!;
+        s2 += x * centres[o2 + d]!;
+      }
+      dots[j] = s0;
+      dots[j + 1] = s1;
+      dots[j + 2] = s2;
+    } else if (k - j === 2) {
+      const o0 = j * dim;
+      const o1 = o0 + dim;
+      let s0 = 0;
+      let s1 = 0;
+      for (let d = 0; d < dim; d++) {
+        const x = data[io + d]!;
+        s0 += x * centres[o0 + d]!;
+        s1 += x * centres[o1 + d]!;
+      }
+      dots[j] = s0;
+      dots[j + 1] = s1;
+    } else if (k - j === 1) {
       const o = j * dim;
       let dot = 0;
       for (let d = 0; d < dim; d++) dot += data[io + d]! * centres[o + d]!;
@@ -516,7 +545,38 @@ export function kmeansPlusPlusPacked(packed: Packed, k: number, random: Random):
   while (chosen.length < k) {
     const lo = chosen[chosen.length - 1]! * dim;
     let total = 0;
-    for (let i = 0; i < n; i++) {
+    let i = 0;
+    // Four rows at a time: four independent sums, each over the dimensions in order.
+    for (; i + 4 <= n; i += 4) {
+      const i0 = i * dim;
+      const i1 = i0 + dim;
+      const i2 = i1 + dim;
+      const i3 = i2 + dim;
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      for (let a = 0; a < dim; a++) {
+        const c = data[lo + a]!;
+        const x0 = data[i0 + a]! - c;
+        const x1 = data[i1 + a]! - c;
+        const x2 = data[i2 + a]! - c;
+        const x3 = data[i3 + a]! - c;
+        d0 += x0 * x0;
+        d1 += x1 * x1;
+        d2 += x2 * x2;
+        d3 += x3 * x3;
+      }
+      if (d0 < nearest[i]!) nearest[i] = d0;
+      total += nearest[i]!;
+      if (d1 < nearest[i + 1]!) nearest[i + 1] = d1;
+      total += nearest[i + 1]!;
+      if (d2 < nearest[i + 2]!) nearest[i + 2] = d2;
+      total += nearest[i + 2]!;
+      if (d3 < nearest[i + 3]!) nearest[i + 3] = d3;
+      total += nearest[i + 3]!;
+    }
+    for (; i < n; i++) {
       const io = i * dim;
       let d = 0;
       for (let a = 0; a < dim; a++) {
