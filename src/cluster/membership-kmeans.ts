@@ -155,8 +155,8 @@ function kmeansPlusPlus(rows: Rows, items: Int32Array, k: number, random: Random
  */
 function lloyd(rows: Rows, items: Int32Array, start: Float64Array, maxIterations: number): { labels: Int32Array; centres: Float64Array } {
   const n = items.length;
-  const { dim, r, at, value, norm } = rows;
-  const k = (start.length / dim) | 0;
+  const { dim, r, at, value } = rows;
+  const k = start.length / dim;
   let centres = start.slice();
   let next = new Float64Array(k * dim);
   const centreNorms = new Float64Array(k);
