@@ -144,6 +144,13 @@ const TOLERANCE = 1e-9;
  */
 const BOUND_MARGIN = 1e-5;
 
+/**
+ * Cosines computed as products with the inverse norms differ from the exact ones (a
+ * division by the square root of the product of the squared norms) by a few ulp; centres
+ * whose cosine is smaller than the largest by more than this are not the nearest.
+ */
+const COSINE_SLACK = 1e-9;
+
 /** Vectors packed row-major into one typed array, with their squared norms. */
 export interface Packed {
   n: number;
@@ -229,6 +236,8 @@ export function lloydCosine(
   let unitBefore = new Float64Array(k * dim);
   const shift = new Float64Array(k);
   const dots = new Float64Array(k);
+  const inverseNorms = new Float64Array(k);
+  const cosines = new Float64Array(k);
   let bounded = false;
   let converged = false;
   let step = 0;
@@ -242,6 +251,7 @@ export function lloydCosine(
       centreNorms[j] = s;
       if (s === 0) zeroCentre = true;
       const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+      inverseNorms[j] = inv;
       for (let d = 0; d < dim; d++) unitNow[o + d] = centres[o + d]! * inv;
     }
     let maxShift = 0;
@@ -261,7 +271,7 @@ export function lloydCosine(
       }
     }
     const useBounds = bounded && !zeroCentre;
-    assignStep(packed, centres, centreNorms, k, labels, upper, lower, dots, useBounds, shift, maxShiftAt, maxShift, secondShift);
+    assignStep(packed, centres, centreNorms, k, labels, upper, lower, dots, useBounds, shift, maxShiftAt, maxShift, secondShift, inverseNorms, zeroCentre, cosines);
     bounded = !zeroCentre;
     const swapUnit = unitBefore;
     unitBefore = unitNow;
@@ -308,6 +318,9 @@ function assignStep(
   maxShiftAt: number,
   maxShift: number,
   secondShift: number,
+  inverseNorms: Float64Array,
+  zeroCentre: boolean,
+  cosines: Float64Array,
 ): void {
   const { n, dim, data, norms } = packed;
   for (let i = 0; i < n; i++) {
@@ -418,14 +431,40 @@ function assignStep(
     let best = -1;
     let bestDist = Number.MAX_VALUE;
     let secondDist = Number.MAX_VALUE;
-    for (let j = 0; j < k; j++) {
-      const nb = centreNorms[j]!;
-      const dist = na === 0 || nb === 0 ? 1 : 1 - dots[j]! / Math.sqrt(na * nb);
-      if (dist < bestDist) {
-        secondDist = bestDist;
-        bestDist = dist;
-        best = j;
-      } else if (dist < secondDist) secondDist = dist;
+    if (na === 0 || zeroCentre) {
+      for (let j = 0; j < k; j++) {
+        const nb = centreNorms[j]!;
+        const dist = na === 0 || nb === 0 ? 1 : 1 - dots[j]! / Math.sqrt(na * nb);
+        if (dist < bestDist) {
+          secondDist = bestDist;
+          bestDist = dist;
+          best = j;
+        } else if (dist < secondDist) secondDist = dist;
+      }
+    } else {
+      // The cosines first by multiplications (within a few ulp of the exact ones); the exact
+      // distance only for the centres within COSINE_SLACK of the largest: every other centre is
+      // farther than that one by far more than rounding, so it can neither win nor tie. The
+      // second distance (only a bound) from the approximate cosines, made smaller by the slack.
+      const invA = 1 / Math.sqrt(na);
+      let top = Number.NEGATIVE_INFINITY;
+      for (let j = 0; j < k; j++) {
+        const c = dots[j]! * inverseNorms[j]! * invA;
+        cosines[j] = c;
+        if (c > top) top = c;
+      }
+      const floor = top - COSINE_SLACK;
+      for (let j = 0; j < k; j++) {
+        if (cosines[j]! < floor) continue;
+        const dist = 1 - dots[j]! / Math.sqrt(na * centreNorms[j]!);
+        if (dist < bestDist) {
+          bestDist = dist;
+          best = j;
+        }
+      }
+      let second = Number.NEGATIVE_INFINITY;
+      for (let j = 0; j < k; j++) if (j !== best && cosines[j]! > second) second = cosines[j]!;
+      if (second > Number.NEGATIVE_INFINITY) secondDist = 1 - (second + COSINE_SLACK);
     }
     labels[i] = best;
     if (na === 0) {
