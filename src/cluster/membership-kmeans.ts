@@ -148,10 +148,10 @@ function kmeansPlusPlus(rows: Rows, items: Int32Array, k: number, random: Random
 }
 
 /**
- * Lloyd steps with the cosine distance, as `lloydCosine` in kmeans.ts
- * without its distance bounds (they only skip computations whose label is
- * already known): nearest centre (first on ties), means (an empty cluster
- * keeps its centre), stop when no centre moved more than the tolerance.
+ * Lloyd steps with the cosine distance, as `lloydCosine` in kmeans.ts, with
+ * its distance bounds (they only skip computations whose label is already
+ * known): nearest centre (first on ties), means (an empty cluster keeps its
+ * centre), stop when no centre moved more than the tolerance.
  */
 function lloyd(rows: Rows, items: Int32Array, start: Float64Array, maxIterations: number): { labels: Int32Array; centres: Float64Array } {
   const n = items.length;
@@ -164,18 +164,49 @@ function lloyd(rows: Rows, items: Int32Array, start: Float64Array, maxIterations
   const labels = new Int32Array(n);
   const scaled = new Float64Array(dim * k);
   const dots = new Float64Array(k);
+  // Distance bounds as in lloydCosine (kmeans.ts): they only skip rows whose label is already known.
+  const bounds: Bounds = { upper: new Float64Array(n), lower: new Float64Array(n), shift: new Float64Array(k), maxShift: 0, maxShiftAt: -1, secondShift: 0, use: false };
+  let unitNow = new Float64Array(k * dim);
+  let unitBefore = new Float64Array(k * dim);
+  let bounded = false;
   const iterations = maxIterations === 0 ? Number.MAX_VALUE : maxIterations;
   let converged = false;
   let step = 0;
   while (!converged && step < iterations) {
     step++;
+    let zeroCentre = false;
     for (let j = 0; j < k; j++) {
       let s = 0;
       const o = j * dim;
       for (let d = 0; d < dim; d++) s += centres[o + d]! * centres[o + d]!;
       centreNorms[j] = s;
+      if (s === 0) zeroCentre = true;
+      const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+      for (let d = 0; d < dim; d++) unitNow[o + d] = centres[o + d]! * inv;
     }
-    assignRows(rows, items, centres, centreNorms, k, labels, scaled, dots);
+    bounds.maxShift = 0;
+    bounds.maxShiftAt = -1;
+    bounds.secondShift = 0;
+    if (bounded) {
+      for (let j = 0; j < k; j++) {
+        let s = 0;
+        const o = j * dim;
+        for (let d = 0; d < dim; d++) s += (unitNow[o + d]! - unitBefore[o + d]!) ** 2;
+        const sh = Math.sqrt(s);
+        bounds.shift[j] = sh;
+        if (sh > bounds.maxShift) {
+          bounds.secondShift = bounds.maxShift;
+          bounds.maxShift = sh;
+          bounds.maxShiftAt = j;
+        } else if (sh > bounds.secondShift) bounds.secondShift = sh;
+      }
+    }
+    bounds.use = bounded && !zeroCentre;
+    assignRows(rows, items, centres, centreNorms, k, labels, scaled, dots, bounds);
+    bounded = !zeroCentre;
+    const swapUnit = unitBefore;
+    unitBefore = unitNow;
+    unitNow = swapUnit;
     next.fill(0);
     sizes.fill(0);
     for (let a = 0; a < n; a++) {
@@ -222,14 +253,22 @@ function assignRows(
   labels: Int32Array,
   scaled: Float64Array,
   dots: Float64Array,
+  bounds: Bounds,
 ): void {
   const { dim, r, at, value, norm } = rows;
+  const { upper, lower, shift, maxShift, maxShiftAt, secondShift, use } = bounds;
   for (let j = 0; j < k; j++) {
     const o = j * dim;
     for (let d = 0; d < dim; d++) scaled[d * k + j] = value * centres[o + d]!;
   }
   const n = items.length;
   for (let a = 0; a < n; a++) {
+    if (use) {
+      const own = labels[a]!;
+      upper[a]! += shift[own]!;
+      lower[a]! -= own === maxShiftAt ? secondShift : maxShift;
+      if (upper[a]! + BOUND_MARGIN < lower[a]!) continue;
+    }
     const base = items[a]! * r;
     // Eight, then four centres at a time, each sum in a register.
     let j = 0;
@@ -286,17 +325,41 @@ function assignRows(
     }
     let best = -1;
     let bestDist = Number.MAX_VALUE;
+    let secondDist = Number.MAX_VALUE;
     for (let j = 0; j < k; j++) {
       const nb = centreNorms[j]!;
       const dist = norm === 0 || nb === 0 ? 1 : 1 - dots[j]! / Math.sqrt(norm * nb);
       if (dist < bestDist) {
+        secondDist = bestDist;
         bestDist = dist;
         best = j;
-      }
+      } else if (dist < secondDist) secondDist = dist;
     }
     labels[a] = best;
+    upper[a] = Math.sqrt(Math.max(0, 2 * bestDist));
+    lower[a] = secondDist === Number.MAX_VALUE ? Number.POSITIVE_INFINITY : Math.sqrt(Math.max(0, 2 * secondDist));
   }
 }
+
+/**
+ * Hamerly-style bounds on the chord distance ‖x̂ − ĉ‖ = √(2 · cosine distance) of each row
+ * (upper: to its centre; lower: to every other centre), and the centres' shifts since the last
+ * step. A row whose upper bound stays below its lower bound by a margin far above rounding
+ * keeps its label; every other row is computed in full, so the labels are those of the full
+ * computation. Not used in a step after one with an empty (zero) centre.
+ */
+interface Bounds {
+  upper: Float64Array;
+  lower: Float64Array;
+  shift: Float64Array;
+  maxShift: number;
+  maxShiftAt: number;
+  secondShift: number;
+  use: boolean;
+}
+
+/** Slack of the distance bounds (as in kmeans.ts). */
+const BOUND_MARGIN = 1e-5;
 
 /** Sum over `items` of the cosine distance of each row to its centre (as objectiveOf in kmeans.ts). */
 function objectiveOf(rows: Rows, items: Int32Array, labels: Int32Array, centres: Float64Array): number {
