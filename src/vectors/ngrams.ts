@@ -3,7 +3,7 @@
  * … `werk$`. They tie compounds and their parts together (Netzwerkarbeit ~
  * Netzwerke) and absorb spelling slips that workshop notes are full of.
  */
-import type { TermIds } from './vocabulary';
+import type { TermIds, WordGrams } from './vocabulary';
 
 /**
  * The character n-grams of one term, with `^` and `$` marking its ends.
@@ -47,7 +47,7 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * @param docs - The words of each note (lowercase).
  * @param min - Shortest n-gram.
  * @param max - Longest n-gram.
- * @returns The n-gram ids of each note, repeats kept, and the n-gram of each id.
+ * @returns The n-gram ids of each note, repeats kept, the n-gram of each id, and the ids by word type ({@link WordGrams}).
  *
  * @example
  * ```ts
@@ -55,7 +55,7 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * ids.names; // ['^net', 'netz', 'etz$', '^ab$']
  * ```
  */
-export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number, max: number): TermIds {
+export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number, max: number): TermIds & { words: WordGrams } {
   const trie = new GramTrie();
   const names: string[] = [];
   let gramOfNode = new Int32Array(1 << 12).fill(-1);
@@ -66,6 +66,11 @@ export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number
   const starts: number[] = [];
   const ends: number[] = [];
   const offsets = new Int32Array(docs.length + 1);
+  let wordCount = 0;
+  for (let i = 0; i < docs.length; i++) wordCount += docs[i]!.length;
+  const slots = new Int32Array(wordCount);
+  const wordOffsets = new Int32Array(docs.length + 1);
+  let wordsUsed = 0;
   let tokens = new Int32Array(1024);
   let used = 0;
   // The id of the n-gram padded[from … from + length) (code points), ending at trie node `node`.
@@ -128,6 +133,7 @@ export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number
         ends.push(pooled);
         ofWord.set(word, slot);
       }
+      slots[wordsUsed++] = slot;
       const from = starts[slot]!;
       const size = ends[slot]! - from;
       if (used + size > tokens.length) {
@@ -139,8 +145,10 @@ export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number
       used += size;
     }
     offsets[i + 1] = used;
+    wordOffsets[i + 1] = wordsUsed;
   }
-  return { names, tokens: tokens.subarray(0, used), offsets };
+  const words = { pool: pool.subarray(0, pooled), starts: Int32Array.from(starts), ends: Int32Array.from(ends), slots, offsets: wordOffsets };
+  return { names, tokens: tokens.subarray(0, used), offsets, words };
 }
 
 /**

@@ -58,6 +58,22 @@ export interface TermIds {
   tokens: Int32Array;
   /** Note `i`'s tokens start at `offsets[i]`; `offsets[rows]` is the number of tokens. */
   offsets: Int32Array;
+  /** The same tokens grouped by word, when they were made per word (character n-grams: {@link WordGrams}). */
+  words?: WordGrams;
+}
+
+/**
+ * Tokens made per word (the character n-grams of `ngramIds`), by word type:
+ * note `i`'s words are the types `slots[offsets[i]] … slots[offsets[i + 1] - 1]`,
+ * type `s` has the ids `pool[starts[s]] … pool[ends[s] - 1]`, and a note's
+ * tokens are its words' ids one after another.
+ */
+export interface WordGrams {
+  pool: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  slots: Int32Array;
+  offsets: Int32Array;
 }
 
 /**
