@@ -172,6 +172,18 @@ describe('optimised vectors equal the straightforward ones', () => {
           for (let w = offsets[i]!; w < offsets[i + 1]!; w++) joined.push(...pool.subarray(starts[slots[w]!]!, ends[slots[w]!]!));
           expect(joined).toEqual(Array.from(ids.tokens.subarray(ids.offsets[i]!, ids.offsets[i + 1]!)));
         });
+        // Document frequencies and the rows of some notes, read by word: as from the tokens.
+        const bounds = { minDf: 1 + (min % 2), maxDf: Math.max(1, ds.length - extra) };
+        const fresh = ngramIds(ds, min, min + extra);
+        const byWord = vocabularyOfIds(fresh, bounds, ds.map((_, i) => 1 + (i % 3)));
+        const byToken = vocabularyOfIds(plain, bounds, ds.map((_, i) => 1 + (i % 3)));
+        expect(byWord.vocabulary).toEqual(byToken.vocabulary);
+        expect(Array.from(byWord.columnOfId)).toEqual(Array.from(byToken.columnOfId));
+        const some = ds.map((_, i) => i).filter((i) => i % 3 !== extra);
+        const rowsByWord = rowsOfIds(ngramIds(ds, min, min + extra), some);
+        const rowsByToken = rowsOfIds(plain, some);
+        expect(Array.from(rowsByWord.tokens)).toEqual(Array.from(rowsByToken.tokens));
+        expect(Array.from(rowsByWord.offsets)).toEqual(Array.from(rowsByToken.offsets));
       }),
       { numRuns: 200 },
     );

@@ -118,7 +118,8 @@ export function projectInParts(
   const input: ProjectTaskInput = {
     ...claimed,
     blocks: plan.blocks.map((b) => ({
-      tokens: b.ids.tokens,
+      // A block with words is projected by word: its tokens are not sent (nor made).
+      tokens: b.ids.words ? new Int32Array(0) : b.ids.tokens,
       offsets: b.ids.offsets,
       ...(b.ids.words ? { words: b.ids.words } : {}),
       columnOfId: b.columnOfId,

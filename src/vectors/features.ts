@@ -157,7 +157,13 @@ export function featureRows(plan: FeaturePlan, rows: readonly number[]): SparseM
  */
 export function hasFeatures(plan: FeaturePlan, i: number): boolean {
   for (const { ids, columnOfId } of plan.blocks) {
-    for (let t = ids.offsets[i]!; t < ids.offsets[i + 1]!; t++) if (columnOfId[ids.tokens[t]!]! >= 0) return true;
+    const { words } = ids;
+    if (words) {
+      for (let x = words.offsets[i]!; x < words.offsets[i + 1]!; x++) {
+        const s = words.slots[x]!;
+        for (let t = words.starts[s]!; t < words.ends[s]!; t++) if (columnOfId[words.pool[t]!]! >= 0) return true;
+      }
+    } else for (let t = ids.offsets[i]!; t < ids.offsets[i + 1]!; t++) if (columnOfId[ids.tokens[t]!]! >= 0) return true;
   }
   return false;
 }
@@ -219,6 +225,8 @@ export interface Projection {
   ids: number;
 }
 
+const NO_TOKENS = new Int32Array(0);
+
 /** 1 + ln c for small counts c (the same values as computing them). */
 const ONE_PLUS_LOG = Float64Array.from({ length: 256 }, (_, c) => 1 + Math.log(c));
 
@@ -256,8 +264,9 @@ export function prepareProjection(plan: ProjectionPlan, position: Int32Array, v:
       const at = position[offset + col]!;
       rowAt[id] = at < 0 ? -1 : at * width;
     }
-    const block: ProjectionBlockTables = { tokens: ids.tokens, offsets: ids.offsets, rowAt, idfOf, offset, weight };
     const words = ids.words;
+    // A block read by word never reads its tokens (for n-grams they are made only when asked for).
+    const block: ProjectionBlockTables = { tokens: words ? NO_TOKENS : ids.tokens, offsets: ids.offsets, rowAt, idfOf, offset, weight };
     if (words) {
       const { pool, starts, ends } = words;
       const types = starts.length;

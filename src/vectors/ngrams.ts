@@ -71,7 +71,6 @@ export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number
   const slots = new Int32Array(wordCount);
   const wordOffsets = new Int32Array(docs.length + 1);
   let wordsUsed = 0;
-  let tokens = new Int32Array(1024);
   let used = 0;
   // The id of the n-gram padded[from … from + length) (code points), ending at trie node `node`.
   const idOf = (node: number, padded: string, codes: number[] | undefined, from: number, length: number): number => {
@@ -134,21 +133,37 @@ export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number
         ofWord.set(word, slot);
       }
       slots[wordsUsed++] = slot;
-      const from = starts[slot]!;
-      const size = ends[slot]! - from;
-      if (used + size > tokens.length) {
-        const bigger = new Int32Array(Math.max(tokens.length * 2, used + size));
-        bigger.set(tokens);
-        tokens = bigger;
-      }
-      for (let g = 0; g < size; g++) tokens[used + g] = pool[from + g]!;
-      used += size;
+      used += ends[slot]! - starts[slot]!;
     }
     offsets[i + 1] = used;
     wordOffsets[i + 1] = wordsUsed;
   }
   const words = { pool: pool.subarray(0, pooled), starts: Int32Array.from(starts), ends: Int32Array.from(ends), slots, offsets: wordOffsets };
-  return { names, tokens: tokens.subarray(0, used), offsets, words };
+  // The tokens of all notes one after another are only made when asked for: the vocabulary,
+  // the projection and the rows of some notes read them by word (see WordGrams).
+  let tokens: Int32Array | undefined;
+  return {
+    names,
+    get tokens() {
+      tokens ??= tokensOfWords(words, used);
+      return tokens;
+    },
+    offsets,
+    words,
+  };
+}
+
+/** The tokens of every note from its words (`size`: their number). */
+function tokensOfWords(words: WordGrams, size: number): Int32Array {
+  const { pool, starts, ends, slots } = words;
+  const tokens = new Int32Array(size);
+  let at = 0;
+  for (let w = 0; w < slots.length; w++) {
+    const s = slots[w]!;
+    tokens.set(pool.subarray(starts[s]!, ends[s]!), at);
+    at += ends[s]! - starts[s]!;
+  }
+  return tokens;
 }
 
 /**

@@ -218,11 +218,25 @@ export function rowsOfIds(ids: TermIds, rows: readonly number[]): TermIds {
   const tokens = new Int32Array(size);
   const offsets = new Int32Array(rows.length + 1);
   let used = 0;
-  rows.forEach((r, i) => {
-    tokens.set(ids.tokens.subarray(ids.offsets[r]!, ids.offsets[r + 1]!), used);
-    used += ids.offsets[r + 1]! - ids.offsets[r]!;
-    offsets[i + 1] = used;
-  });
+  const { words } = ids;
+  if (words) {
+    // From the words: the tokens of all notes need not exist.
+    const { pool, starts, ends, slots } = words;
+    rows.forEach((r, i) => {
+      for (let x = words.offsets[r]!; x < words.offsets[r + 1]!; x++) {
+        const s = slots[x]!;
+        tokens.set(pool.subarray(starts[s]!, ends[s]!), used);
+        used += ends[s]! - starts[s]!;
+      }
+      offsets[i + 1] = used;
+    });
+  } else {
+    rows.forEach((r, i) => {
+      tokens.set(ids.tokens.subarray(ids.offsets[r]!, ids.offsets[r + 1]!), used);
+      used += ids.offsets[r + 1]! - ids.offsets[r]!;
+      offsets[i + 1] = used;
+    });
+  }
   return { names: ids.names, tokens, offsets };
 }
 
@@ -255,20 +269,39 @@ export function vocabularyOfIds(
   weights?: ArrayLike<number>,
   maxTerms?: number,
 ): IdVocabulary {
-  const { names, tokens, offsets } = ids;
+  const { names, offsets, words } = ids;
   const rows = offsets.length - 1;
   // `lastDoc` counts a term once per note without a Set per note.
   const counts = new Float64Array(names.length);
   const lastDoc = new Int32Array(names.length).fill(-1);
   let documents = 0;
-  for (let i = 0; i < rows; i++) {
-    const w = weights ? weights[i]! : 1;
-    documents += w;
-    for (let t = offsets[i]!; t < offsets[i + 1]!; t++) {
-      const id = tokens[t]!;
-      if (lastDoc[id] === i) continue;
-      lastDoc[id] = i;
-      counts[id]! += w;
+  if (words) {
+    // The same tokens, read by word (each word type's ids from the pool).
+    const { pool, starts, ends, slots } = words;
+    for (let i = 0; i < rows; i++) {
+      const w = weights ? weights[i]! : 1;
+      documents += w;
+      for (let x = words.offsets[i]!; x < words.offsets[i + 1]!; x++) {
+        const s = slots[x]!;
+        for (let t = starts[s]!; t < ends[s]!; t++) {
+          const id = pool[t]!;
+          if (lastDoc[id] === i) continue;
+          lastDoc[id] = i;
+          counts[id]! += w;
+        }
+      }
+    }
+  } else {
+    const { tokens } = ids;
+    for (let i = 0; i < rows; i++) {
+      const w = weights ? weights[i]! : 1;
+      documents += w;
+      for (let t = offsets[i]!; t < offsets[i + 1]!; t++) {
+        const id = tokens[t]!;
+        if (lastDoc[id] === i) continue;
+        lastDoc[id] = i;
+        counts[id]! += w;
+      }
     }
   }
   let keptIds: number[] = [];
