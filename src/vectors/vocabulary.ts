@@ -315,14 +315,32 @@ export function vocabularyOfIds(
     keptIds.sort((a, b) => counts[b]! - counts[a]! || compareCodePoints(names[a]!, names[b]!));
     keptIds = keptIds.slice(0, Math.max(0, maxTerms));
   }
-  keptIds.sort((a, b) => compareCodePoints(names[a]!, names[b]!));
-  const terms = keptIds.map((id) => names[id]!);
-  const index = new Map<string, number>();
+  // Code-point order: the built-in sort of the strings (UTF-16 code units, as compareCodePoints, without
+  // a comparator call per comparison); a term's id is then found by its name (names are distinct).
   const columnOfId = new Int32Array(names.length).fill(-1);
-  keptIds.forEach((id, col) => {
-    index.set(names[id]!, col);
-    columnOfId[id] = col;
+  let terms = keptIds.map((id) => names[id]!).sort();
+  let index = new Map<string, number>();
+  terms.forEach((term, col) => {
+    index.set(term, col);
   });
+  if (index.size === terms.length) {
+    const byColumn = new Array<number>(keptIds.length);
+    for (const id of keptIds) {
+      const col = index.get(names[id]!)!;
+      columnOfId[id] = col;
+      byColumn[col] = id;
+    }
+    keptIds = byColumn;
+  } else {
+    // The same name under two ids (not from termIds or ngramIds): as before, a stable sort by name.
+    keptIds.sort((a, b) => compareCodePoints(names[a]!, names[b]!));
+    terms = keptIds.map((id) => names[id]!);
+    index = new Map<string, number>();
+    keptIds.forEach((id, col) => {
+      index.set(names[id]!, col);
+      columnOfId[id] = col;
+    });
+  }
   const df = Float64Array.from(keptIds, (id) => counts[id]!);
   return { vocabulary: { terms, index, df, documents }, columnOfId };
 }
