@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classTfidf, classTfidfOfColumns } from '../src/describe/keywords';
 import { describeThemes } from '../src/describe/themes';
-import { buildFeatures, featureRows, hasFeatures, planFeatures, projectFeatures } from '../src/vectors/features';
+import { buildFeatures, featureRows, hasFeatures, planFeatures, prepareProjection, projectFeatures, projectPrepared } from '../src/vectors/features';
 import { charNgrams, ngramIds } from '../src/vectors/ngrams';
 import { csrFromRows, denseRow, normalizeRows, rowLength } from '../src/vectors/sparse';
 import { tfidf } from '../src/vectors/tfidf';
@@ -43,6 +43,41 @@ function plainTfidf(ds: string[][], vocabulary: ReturnType<typeof plainVocabular
     return tf;
   });
   return normalizeRows(csrFromRows(rows, vocabulary.terms.length));
+}
+
+/** The projection as first written: per note, per distinct column in order of first occurrence, (1 + ln count) · idf times V's row. */
+function plainProjection(
+  plan: { blocks: ReadonlyArray<{ ids: { tokens: Int32Array; offsets: Int32Array }; columnOfId: Int32Array; idf: Float64Array; offset: number; weight: number }> },
+  rows: readonly number[],
+  position: Int32Array,
+  v: Float64Array,
+  width: number,
+): Float64Array {
+  const out = new Float64Array(rows.length * width);
+  rows.forEach((i, a) => {
+    let total = 0;
+    for (const { ids, columnOfId, idf, offset, weight } of plan.blocks) {
+      const counts = new Map<number, number>();
+      for (let t = ids.offsets[i]!; t < ids.offsets[i + 1]!; t++) {
+        const col = columnOfId[ids.tokens[t]!]!;
+        if (col >= 0) counts.set(col, (counts.get(col) ?? 0) + 1);
+      }
+      if (counts.size === 0) continue;
+      const part = new Float64Array(width);
+      let sq = 0;
+      for (const [col, count] of counts) {
+        const value = (1 + Math.log(count)) * idf[col]!;
+        sq += value * value;
+        const at = position[offset + col]!;
+        if (at >= 0) for (let j = 0; j < width; j++) part[j]! += value * v[at * width + j]!;
+      }
+      const scale = weight / Math.sqrt(sq);
+      for (let j = 0; j < width; j++) out[a * width + j]! += scale * part[j]!;
+      total += weight * weight;
+    }
+    if (total > 0) for (let j = 0; j < width; j++) out[a * width + j]! *= 1 / Math.sqrt(total);
+  });
+  return out;
 }
 
 function plainNgrams(term: string, min: number, max: number): string[] {
@@ -129,6 +164,26 @@ describe('optimised vectors equal the straightforward ones', () => {
         expect(ids.names).toEqual(plain.names);
         expect(Array.from(ids.tokens)).toEqual(Array.from(plain.tokens));
         expect(Array.from(ids.offsets)).toEqual(Array.from(plain.offsets));
+        // By word type: each note's words' ids, one after another, are its tokens.
+        const { pool, starts, ends, slots, offsets } = ids.words;
+        ds.forEach((row, i) => {
+          expect(offsets[i + 1]! - offsets[i]!).toBe(row.length);
+          const joined: number[] = [];
+          for (let w = offsets[i]!; w < offsets[i + 1]!; w++) joined.push(...pool.subarray(starts[slots[w]!]!, ends[slots[w]!]!));
+          expect(joined).toEqual(Array.from(ids.tokens.subarray(ids.offsets[i]!, ids.offsets[i + 1]!)));
+        });
+        // Document frequencies and the rows of some notes, read by word: as from the tokens.
+        const bounds = { minDf: 1 + (min % 2), maxDf: Math.max(1, ds.length - extra) };
+        const fresh = ngramIds(ds, min, min + extra);
+        const byWord = vocabularyOfIds(fresh, bounds, ds.map((_, i) => 1 + (i % 3)));
+        const byToken = vocabularyOfIds(plain, bounds, ds.map((_, i) => 1 + (i % 3)));
+        expect(byWord.vocabulary).toEqual(byToken.vocabulary);
+        expect(Array.from(byWord.columnOfId)).toEqual(Array.from(byToken.columnOfId));
+        const some = ds.map((_, i) => i).filter((i) => i % 3 !== extra);
+        const rowsByWord = rowsOfIds(ngramIds(ds, min, min + extra), some);
+        const rowsByToken = rowsOfIds(plain, some);
+        expect(Array.from(rowsByWord.tokens)).toEqual(Array.from(rowsByToken.tokens));
+        expect(Array.from(rowsByWord.offsets)).toEqual(Array.from(rowsByToken.offsets));
       }),
       { numRuns: 200 },
     );
@@ -186,6 +241,42 @@ describe('optimised vectors equal the straightforward ones', () => {
         });
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('projection: bit for bit the plain loop on token blocks, up to rounding with n-grams summed per word', () => {
+    const word = fc.constantFrom('netz', 'netzwerk', 'werknetz', 'ab', 'a', 'schule', 'schul', 'anana', '😀ab', 'straße');
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(word, { maxLength: 7 }), { minLength: 1, maxLength: 30 }),
+        fc.double({ min: 0.1, max: 2, noNaN: true }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 1, max: 5 }),
+        (ds, weight, salt, width) => {
+          const grams = ngramIds(ds, 2 + (salt % 2), 4);
+          const blocks = [
+            { name: 'w', docs: ds, weight: 1 },
+            { name: 'g', docs: grams, weight },
+          ];
+          const plan = planFeatures(blocks, { minDf: 1 + (salt % 2), maxDf: ds.length });
+          const rows = ds.map((_, i) => i).filter((i) => (i * 5 + salt) % 4 !== 0);
+          const position = Int32Array.from({ length: plan.cols }, (_, c) => ((c + salt) % 5 === 0 ? -1 : c));
+          const v = Float64Array.from({ length: plan.cols * width }, (_, x) => Math.cos(x * 0.7 + salt));
+          const tokensOnly = { blocks: plan.blocks.map((b) => ({ ...b, ids: { tokens: b.ids.tokens, offsets: b.ids.offsets } })) };
+          const plain = plainProjection(tokensOnly, rows, position, v, width);
+          expect(Array.from(projectFeatures(tokensOnly, rows, position, v, width))).toEqual(Array.from(plain));
+          const byWord = projectFeatures(plan, rows, position, v, width);
+          plain.forEach((x, at) => {
+            expect(byWord[at]!).toBeCloseTo(x, 12);
+          });
+          // Prepared once, projected in pieces: the same rows.
+          const prepared = prepareProjection(plan, position, v, width);
+          const half = Math.floor(rows.length / 2);
+          const pieces = [...projectPrepared(prepared, rows.slice(0, half)), ...projectPrepared(prepared, rows.slice(half))];
+          expect(pieces).toEqual(Array.from(byWord));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

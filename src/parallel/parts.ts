@@ -11,7 +11,7 @@
  * @module
  */
 import { extractTerms, type NoteTerms, type TermOptions } from '../terms';
-import { type ProjectionPlan, projectFeatures } from '../vectors/features';
+import { type ProjectionPlan, prepareProjection, projectFeatures, projectPrepared } from '../vectors/features';
 import {
   newClaim,
   type PackedTerms,
@@ -117,7 +117,16 @@ export function projectInParts(
   const claimed = { claim: newClaim(), chunks: Math.ceil(n / PROJECT_CHUNK), size: PROJECT_CHUNK };
   const input: ProjectTaskInput = {
     ...claimed,
-    blocks: plan.blocks.map((b) => ({ tokens: b.ids.tokens, offsets: b.ids.offsets, columnOfId: b.columnOfId, idf: b.idf, offset: b.offset, weight: b.weight })),
+    blocks: plan.blocks.map((b) => ({
+      // A block with words is projected by word: its tokens are not sent (nor made).
+      tokens: b.ids.words ? new Int32Array(0) : b.ids.tokens,
+      offsets: b.ids.offsets,
+      ...(b.ids.words ? { words: b.ids.words } : {}),
+      columnOfId: b.columnOfId,
+      idf: b.idf,
+      offset: b.offset,
+      weight: b.weight,
+    })),
     rows: Int32Array.from(rows),
     position,
     v,
@@ -125,9 +134,10 @@ export function projectInParts(
   };
   const wait = runner!.post('project', new Array(parts - 1).fill(input));
   const out = new Float64Array(n * width);
+  const prepared = prepareProjection(plan, position, v, width);
   takeChunks(claimed, (c) => {
     const a = c * PROJECT_CHUNK;
-    out.set(projectFeatures(plan, rows.slice(a, Math.min(n, a + PROJECT_CHUNK)), position, v, width), a * width);
+    out.set(projectPrepared(prepared, rows.slice(a, Math.min(n, a + PROJECT_CHUNK))), a * width);
   });
   for (const { taken, values } of wait()) {
     let at = 0;
@@ -143,14 +153,17 @@ export function projectInParts(
 
 /** The projection task (a worker's side of {@link projectInParts}). */
 export function projectTask(input: ProjectTaskInput): ProjectTaskOutput {
-  const plan = { blocks: input.blocks.map((b) => ({ ...b, ids: { tokens: b.tokens, offsets: b.offsets } })) };
+  const plan = { blocks: input.blocks.map((b) => ({ ...b, ids: { tokens: b.tokens, offsets: b.offsets, ...(b.words ? { words: b.words } : {}) } })) };
   const taken: number[] = [];
   const pieces: Float64Array[] = [];
   const n = input.rows.length;
+  // The lookup tables (and the n-gram sums per word type) once per task, not per chunk.
+  let prepared: ReturnType<typeof prepareProjection> | undefined;
   takeChunks(input, (c) => {
     taken.push(c);
     const a = c * input.size;
-    pieces.push(projectFeatures(plan, input.rows.subarray(a, Math.min(n, a + input.size)), input.position, input.v, input.width));
+    prepared ??= prepareProjection(plan, input.position, input.v, input.width);
+    pieces.push(projectPrepared(prepared, input.rows.subarray(a, Math.min(n, a + input.size))));
   });
   const values = new Float64Array(pieces.reduce((sum, p) => sum + p.length, 0));
   let at = 0;

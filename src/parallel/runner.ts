@@ -8,6 +8,7 @@
  *
  * @module
  */
+import type { WordGrams } from '../vectors/vocabulary';
 
 /**
  * Work handed out in chunks: every thread takes the next chunk with
@@ -53,6 +54,8 @@ export interface TermsTaskOutput extends PackedTerms {
 export interface ProjectionBlock {
   tokens: Int32Array;
   offsets: Int32Array;
+  /** The tokens by word type, for blocks made per word (character n-grams). */
+  words?: WordGrams;
   columnOfId: Int32Array;
   idf: Float64Array;
   offset: number;

@@ -5,7 +5,7 @@
  */
 import { normalizeRows, type SparseMatrix } from './sparse';
 import { tfidfOfIds } from './tfidf';
-import { rowsOfIds, type TermIds, termIds, type Vocabulary, vocabularyOfIds } from './vocabulary';
+import { rowsOfIds, type TermIds, termIds, type Vocabulary, vocabularyOfIds, type WordGrams } from './vocabulary';
 
 /** One kind of term: its bag per note and the weight of its block. */
 export interface FeatureBlock {
@@ -157,7 +157,13 @@ export function featureRows(plan: FeaturePlan, rows: readonly number[]): SparseM
  */
 export function hasFeatures(plan: FeaturePlan, i: number): boolean {
   for (const { ids, columnOfId } of plan.blocks) {
-    for (let t = ids.offsets[i]!; t < ids.offsets[i + 1]!; t++) if (columnOfId[ids.tokens[t]!]! >= 0) return true;
+    const { words } = ids;
+    if (words) {
+      for (let x = words.offsets[i]!; x < words.offsets[i + 1]!; x++) {
+        const s = words.slots[x]!;
+        for (let t = words.starts[s]!; t < words.ends[s]!; t++) if (columnOfId[words.pool[t]!]! >= 0) return true;
+      }
+    } else for (let t = ids.offsets[i]!; t < ids.offsets[i + 1]!; t++) if (columnOfId[ids.tokens[t]!]! >= 0) return true;
   }
   return false;
 }
@@ -165,7 +171,7 @@ export function hasFeatures(plan: FeaturePlan, i: number): boolean {
 /** As much of a {@link FeaturePlan} as {@link projectFeatures} reads (plain data: it travels to worker threads). */
 export interface ProjectionPlan {
   blocks: ReadonlyArray<
-    Pick<FeaturePlan['blocks'][number], 'columnOfId' | 'idf' | 'offset' | 'weight'> & { ids: Pick<TermIds, 'tokens' | 'offsets'> }
+    Pick<FeaturePlan['blocks'][number], 'columnOfId' | 'idf' | 'offset' | 'weight'> & { ids: Pick<TermIds, 'tokens' | 'offsets' | 'words'> }
   >;
 }
 
@@ -174,7 +180,8 @@ export interface ProjectionPlan {
  * rows: `rows × width`, row `a` = (row `rows[a]` of {@link featureRows}) · V,
  * where column `c` of the features uses row `position[c]` of V (row-major,
  * `width` wide; -1 = a zero row). Equal to the product of the matrix up to
- * rounding (the terms are added in another order).
+ * rounding (the terms are added in another order). The same as
+ * `projectPrepared(prepareProjection(plan, position, v, width), rows)`.
  *
  * @example
  * ```ts
@@ -188,39 +195,192 @@ export function projectFeatures(
   v: Float64Array,
   width: number,
 ): Float64Array {
+  return projectPrepared(prepareProjection(plan, position, v, width), rows);
+}
+
+/** One block of a {@link Projection}: lookups by term id instead of by column. */
+interface ProjectionBlockTables {
+  tokens: Int32Array;
+  offsets: Int32Array;
+  /** `width` × the row of V of each id, -1 for a column without a row of V, -2 for an id that is no column. */
+  rowAt: Int32Array;
+  /** The idf of each id's column (0 for no column). */
+  idfOf: Float64Array;
+  offset: number;
+  weight: number;
+  /** For blocks made per word: the words and, per word type, its n-grams' sum (below). */
+  words?: WordGrams;
+  /** Per word type: the sum of idf · (row of V) over its n-grams, `width` wide. */
+  sums?: Float64Array;
+  /** Per word type: the sum of idf² over its n-grams that are columns. */
+  squares?: Float64Array;
+}
+
+/** What {@link projectPrepared} reads: the blocks' lookup tables, built once for all rows. */
+export interface Projection {
+  blocks: ProjectionBlockTables[];
+  v: Float64Array;
+  width: number;
+  /** Largest number of term ids of a block. */
+  ids: number;
+}
+
+const NO_TOKENS = new Int32Array(0);
+
+/** 1 + ln c for small counts c (the same values as computing them). */
+const ONE_PLUS_LOG = Float64Array.from({ length: 256 }, (_, c) => 1 + Math.log(c));
+
+function onePlusLog(c: number): number {
+  return c < 256 ? ONE_PLUS_LOG[c]! : 1 + Math.log(c);
+}
+
+/**
+ * The lookup tables of {@link projectFeatures} (one per block): the row of V
+ * and the idf of every term id, and for blocks made per word
+ * ({@link WordGrams}: the character n-grams) each word type's n-grams
+ * summed once, so that a note adds one sum per word instead of a row of V
+ * per n-gram.
+ *
+ * @example
+ * ```ts
+ * const projection = prepareProjection(plan, position, v, 20);
+ * projectPrepared(projection, [0, 1, 2]);
+ * ```
+ */
+export function prepareProjection(plan: ProjectionPlan, position: Int32Array, v: Float64Array, width: number): Projection {
+  let most = 0;
+  const blocks = plan.blocks.map(({ ids, columnOfId, idf, offset, weight }): ProjectionBlockTables => {
+    const n = columnOfId.length;
+    most = Math.max(most, n);
+    const rowAt = new Int32Array(n);
+    const idfOf = new Float64Array(n);
+    for (let id = 0; id < n; id++) {
+      const col = columnOfId[id]!;
+      if (col < 0) {
+        rowAt[id] = -2;
+        continue;
+      }
+      idfOf[id] = idf[col]!;
+      const at = position[offset + col]!;
+      rowAt[id] = at < 0 ? -1 : at * width;
+    }
+    const words = ids.words;
+    // A block read by word never reads its tokens (for n-grams they are made only when asked for).
+    const block: ProjectionBlockTables = { tokens: words ? NO_TOKENS : ids.tokens, offsets: ids.offsets, rowAt, idfOf, offset, weight };
+    if (words) {
+      const { pool, starts, ends } = words;
+      const types = starts.length;
+      const sums = new Float64Array(types * width);
+      const squares = new Float64Array(types);
+      for (let s = 0; s < types; s++) {
+        const o = s * width;
+        let sq = 0;
+        for (let p = starts[s]!; p < ends[s]!; p++) {
+          const id = pool[p]!;
+          const bo = rowAt[id]!;
+          if (bo === -2) continue;
+          const value = idfOf[id]!;
+          sq += value * value;
+          if (bo < 0) continue;
+          for (let j = 0; j < width; j++) sums[o + j]! += value * v[bo + j]!;
+        }
+        squares[s] = sq;
+      }
+      Object.assign(block, { words, sums, squares });
+    }
+    return block;
+  });
+  return { blocks, v, width, ids: most };
+}
+
+/**
+ * {@link projectFeatures} with its tables built ({@link prepareProjection}).
+ *
+ * A block of plain tokens adds, per distinct column of the note, (1 + ln count) · idf
+ * times the column's row of V, in order of first occurrence (as the matrix row would).
+ * A block made per word adds each word's sum and then corrects the n-grams that occur
+ * more than once in the note (count c: ((1 + ln c) − c) · idf times the row of V),
+ * which is the same sum in another order (equal up to rounding).
+ *
+ * @example
+ * ```ts
+ * projectPrepared(prepareProjection(plan, position, v, 20), [0, 1, 2]);
+ * ```
+ */
+export function projectPrepared(projection: Projection, rows: ArrayLike<number>): Float64Array {
+  const { blocks, v, width } = projection;
   const out = new Float64Array(rows.length * width);
   const part = new Float64Array(width);
-  const maxCols = plan.blocks.reduce((m, b) => Math.max(m, b.idf.length), 0);
-  const count = new Int32Array(maxCols);
+  // Token blocks: counts per id, back to 0 after each note. Word blocks: counts valid where `seen` has the visit's stamp.
+  const count = new Int32Array(projection.ids);
+  const gramCount = new Int32Array(projection.ids);
+  const seen = new Int32Array(projection.ids);
+  const repeats = new Int32Array(projection.ids);
+  let stamp = 0;
   let touched = new Int32Array(64);
   for (let a = 0; a < rows.length; a++) {
     const i = rows[a]!;
     const o = a * width;
     let total = 0;
-    for (const { ids, columnOfId, idf, offset, weight } of plan.blocks) {
-      const { tokens, offsets } = ids;
-      const from = offsets[i]!;
-      const end = offsets[i + 1]!;
-      if (end - from > touched.length) touched = new Int32Array(Math.max(end - from, 2 * touched.length));
-      let distinct = 0;
-      for (let t = from; t < end; t++) {
-        const col = columnOfId[tokens[t]!]!;
-        if (col < 0) continue;
-        if (count[col] === 0) touched[distinct++] = col;
-        count[col]!++;
-      }
-      if (distinct === 0) continue;
-      part.fill(0);
+    for (let b = 0; b < blocks.length; b++) {
+      const { tokens, offsets, rowAt, idfOf, weight, words, sums, squares } = blocks[b]!;
       let sq = 0;
-      for (let d = 0; d < distinct; d++) {
-        const col = touched[d]!;
-        const value = (1 + Math.log(count[col]!)) * idf[col]!;
-        count[col] = 0;
-        sq += value * value;
-        const at = position[offset + col]!;
-        if (at < 0) continue;
-        const bo = at * width;
-        for (let j = 0; j < width; j++) part[j]! += value * v[bo + j]!;
+      if (words) {
+        const { pool, starts, ends, slots } = words;
+        const first = words.offsets[i]!;
+        const last = words.offsets[i + 1]!;
+        for (let w = first; w < last; w++) sq += squares![slots[w]!]!;
+        // Every n-gram that is a column has idf ≥ 1: no column at all is a sum of 0.
+        if (sq === 0) continue;
+        part.fill(0);
+        let repeated = 0;
+        stamp++;
+        for (let w = first; w < last; w++) {
+          const s = slots[w]!;
+          const so = s * width;
+          for (let j = 0; j < width; j++) part[j]! += sums![so + j]!;
+          for (let p = starts[s]!; p < ends[s]!; p++) {
+            const id = pool[p]!;
+            if (seen[id] !== stamp) {
+              seen[id] = stamp;
+              gramCount[id] = 1;
+            } else if (++gramCount[id]! === 2) repeats[repeated++] = id;
+          }
+        }
+        for (let r = 0; r < repeated; r++) {
+          const id = repeats[r]!;
+          const bo = rowAt[id]!;
+          if (bo === -2) continue;
+          const c = gramCount[id]!;
+          const idf = idfOf[id]!;
+          const l = onePlusLog(c);
+          sq += (l * l - c) * idf * idf;
+          if (bo < 0) continue;
+          const value = (l - c) * idf;
+          for (let j = 0; j < width; j++) part[j]! += value * v[bo + j]!;
+        }
+      } else {
+        const from = offsets[i]!;
+        const end = offsets[i + 1]!;
+        if (end - from > touched.length) touched = new Int32Array(Math.max(end - from, 2 * touched.length));
+        let distinct = 0;
+        for (let t = from; t < end; t++) {
+          const id = tokens[t]!;
+          if (rowAt[id] === -2) continue;
+          if (count[id] === 0) touched[distinct++] = id;
+          count[id]!++;
+        }
+        if (distinct === 0) continue;
+        part.fill(0);
+        for (let d = 0; d < distinct; d++) {
+          const id = touched[d]!;
+          const value = onePlusLog(count[id]!) * idfOf[id]!;
+          count[id] = 0;
+          sq += value * value;
+          const bo = rowAt[id]!;
+          if (bo < 0) continue;
+          for (let j = 0; j < width; j++) part[j]! += value * v[bo + j]!;
+        }
       }
       // The block's row has unit length, times its weight.
       const scale = weight / Math.sqrt(sq);

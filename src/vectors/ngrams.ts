@@ -3,7 +3,7 @@
  * … `werk$`. They tie compounds and their parts together (Netzwerkarbeit ~
  * Netzwerke) and absorb spelling slips that workshop notes are full of.
  */
-import type { TermIds } from './vocabulary';
+import type { TermIds, WordGrams } from './vocabulary';
 
 /**
  * The character n-grams of one term, with `^` and `$` marking its ends.
@@ -47,7 +47,7 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * @param docs - The words of each note (lowercase).
  * @param min - Shortest n-gram.
  * @param max - Longest n-gram.
- * @returns The n-gram ids of each note, repeats kept, and the n-gram of each id.
+ * @returns The n-gram ids of each note, repeats kept, the n-gram of each id, and the ids by word type ({@link WordGrams}).
  *
  * @example
  * ```ts
@@ -55,10 +55,11 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * ids.names; // ['^net', 'netz', 'etz$', '^ab$']
  * ```
  */
-export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number, max: number): TermIds {
-  const trie = new GramTrie();
+export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number, max: number): TermIds & { words: WordGrams } {
   const names: string[] = [];
-  let gramOfNode = new Int32Array(1 << 12).fill(-1);
+  // N-grams of up to 5 characters below U+0400 by a number (base 1025, see `packed`), others by their string.
+  const table = new PackedTable();
+  const byName = new Map<string, number>();
   // The n-gram ids of each distinct word, in one pool (no typed array per word): word → its slot.
   const ofWord = new Map<string, number>();
   let pool = new Int32Array(1 << 16);
@@ -66,24 +67,47 @@ export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number
   const starts: number[] = [];
   const ends: number[] = [];
   const offsets = new Int32Array(docs.length + 1);
-  let tokens = new Int32Array(1024);
+  let wordCount = 0;
+  for (let i = 0; i < docs.length; i++) wordCount += docs[i]!.length;
+  const slots = new Int32Array(wordCount);
+  const wordOffsets = new Int32Array(docs.length + 1);
+  let wordsUsed = 0;
   let used = 0;
-  // The id of the n-gram padded[from … from + length) (code points), ending at trie node `node`.
-  const idOf = (node: number, padded: string, codes: number[] | undefined, from: number, length: number): number => {
-    if (node >= gramOfNode.length) {
-      const bigger = new Int32Array(Math.max(2 * gramOfNode.length, node + 1)).fill(-1);
-      bigger.set(gramOfNode);
-      gramOfNode = bigger;
+  let chars = new Int32Array(64);
+  // The id of the n-gram of `length` characters at `from` (chars: code units, or code points when `astral`).
+  const idOf = (padded: string, astral: boolean, from: number, length: number): number => {
+    let key = 0;
+    if (length <= PACKED_LENGTH) {
+      for (let x = 0; x < length; x++) {
+        const c = chars[from + x]!;
+        if (c >= PACKED_BASE - 1) {
+          key = -1;
+          break;
+        }
+        key = key * PACKED_BASE + c + 1;
+      }
+    } else key = -1;
+    if (key > 0) {
+      const slot = table.slotOf(key);
+      let id = table.ids[slot]!;
+      if (id < 0) {
+        id = names.length;
+        names.push(gramName(padded, astral, from, length));
+        table.put(slot, key, id);
+      }
+      return id;
     }
-    let id = gramOfNode[node]!;
-    if (id < 0) {
+    const name = gramName(padded, astral, from, length);
+    let id = byName.get(name);
+    if (id === undefined) {
       id = names.length;
-      gramOfNode[node] = id;
-      names.push(codes ? String.fromCodePoint(...codes.slice(from, from + length)) : padded.slice(from, from + length));
+      names.push(name);
+      byName.set(name, id);
     }
     return id;
   };
-  const nodes: number[] = [];
+  const gramName = (padded: string, astral: boolean, from: number, length: number): string =>
+    astral ? String.fromCodePoint(...chars.subarray(from, from + length)) : padded.slice(from, from + length);
   for (let i = 0; i < docs.length; i++) {
     const words = docs[i]!;
     for (let w = 0; w < words.length; w++) {
@@ -92,8 +116,11 @@ export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number
       if (slot === undefined) {
         // As charNgrams: one code unit per character, or code points when there are astral characters.
         const padded = `^${word}$`;
-        const codes = SURROGATE.test(padded) ? Array.from(padded, (ch) => ch.codePointAt(0)!) : undefined;
-        const length = codes ? codes.length : padded.length;
+        const astral = SURROGATE.test(padded);
+        if (padded.length > chars.length) chars = new Int32Array(2 * padded.length);
+        let length = 0;
+        if (astral) for (const ch of padded) chars[length++] = ch.codePointAt(0)!;
+        else for (; length < padded.length; length++) chars[length] = padded.charCodeAt(length);
         let count = 1;
         if (length > min) {
           count = 0;
@@ -106,94 +133,99 @@ export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number
         }
         slot = starts.length;
         starts.push(pooled);
-        if (length <= min) {
-          let node = 0;
-          for (let at = 0; at < length; at++) node = trie.child(node, codes ? codes[at]! : padded.charCodeAt(at));
-          pool[pooled++] = idOf(node, padded, codes, 0, length);
-        } else {
-          // nodes[start * (max + 1) + n]: the trie node of the n-gram at `start`; grams listed by n, then start.
-          const top = Math.min(max, length);
-          for (let start = 0; start < length; start++) {
-            let node = 0;
-            for (let n = 1; n <= top && start + n <= length; n++) {
-              const at = start + n - 1;
-              node = trie.child(node, codes ? codes[at]! : padded.charCodeAt(at));
-              nodes[start * (max + 1) + n] = node;
-            }
-          }
+        if (length <= min) pool[pooled++] = idOf(padded, astral, 0, length);
+        else {
+          // Grams listed by n, then start.
           for (let n = min; n <= max; n++) {
-            for (let start = 0; start + n <= length; start++) pool[pooled++] = idOf(nodes[start * (max + 1) + n]!, padded, codes, start, n);
+            for (let start = 0; start + n <= length; start++) pool[pooled++] = idOf(padded, astral, start, n);
           }
         }
         ends.push(pooled);
         ofWord.set(word, slot);
       }
-      const from = starts[slot]!;
-      const size = ends[slot]! - from;
-      if (used + size > tokens.length) {
-        const bigger = new Int32Array(Math.max(tokens.length * 2, used + size));
-        bigger.set(tokens);
-        tokens = bigger;
-      }
-      for (let g = 0; g < size; g++) tokens[used + g] = pool[from + g]!;
-      used += size;
+      slots[wordsUsed++] = slot;
+      used += ends[slot]! - starts[slot]!;
     }
     offsets[i + 1] = used;
+    wordOffsets[i + 1] = wordsUsed;
   }
-  return { names, tokens: tokens.subarray(0, used), offsets };
+  const words = { pool: pool.subarray(0, pooled), starts: Int32Array.from(starts), ends: Int32Array.from(ends), slots, offsets: wordOffsets };
+  // The tokens of all notes one after another are only made when asked for: the vocabulary,
+  // the projection and the rows of some notes read them by word (see WordGrams).
+  let tokens: Int32Array | undefined;
+  return {
+    names,
+    get tokens() {
+      tokens ??= tokensOfWords(words, used);
+      return tokens;
+    },
+    offsets,
+    words,
+  };
 }
 
-/**
- * A trie of code-point sequences in an open-addressing hash table of
- * (parent node, code point) → child node: n-grams are found by walking it,
- * without cutting and hashing a string per n-gram.
- */
-class GramTrie {
-  private parents = new Int32Array(1 << 12).fill(-1);
-  private codes = new Int32Array(1 << 12);
-  private children = new Int32Array(1 << 12);
-  private size = 0;
-  private nodes = 1;
+/** The tokens of every note from its words (`size`: their number). */
+function tokensOfWords(words: WordGrams, size: number): Int32Array {
+  const { pool, starts, ends, slots } = words;
+  const tokens = new Int32Array(size);
+  let at = 0;
+  for (let w = 0; w < slots.length; w++) {
+    const s = slots[w]!;
+    tokens.set(pool.subarray(starts[s]!, ends[s]!), at);
+    at += ends[s]! - starts[s]!;
+  }
+  return tokens;
+}
 
-  /** The child of `parent` by `code`, created when new. */
-  child(parent: number, code: number): number {
-    let mask = this.parents.length - 1;
-    let slot = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
+/** Longest n-gram looked up by number, and the base: characters below U+0400 are the digits 1 … 1024 (1025⁵ < 2⁵³). */
+const PACKED_LENGTH = 5;
+const PACKED_BASE = 1025;
+
+/**
+ * An open-addressing hash table from an n-gram's number (its characters as
+ * digits in base 1025, exact in a double) to its id: one lookup per n-gram,
+ * without cutting a string for it.
+ */
+class PackedTable {
+  keys = new Float64Array(1 << 12);
+  ids = new Int32Array(1 << 12).fill(-1);
+  private size = 0;
+
+  /** The slot of `key`: where it is, or the empty slot where it belongs (ids[slot] = -1). */
+  slotOf(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = hashOf(key) & mask;
     for (;;) {
-      const p = this.parents[slot]!;
-      if (p === -1) break;
-      if (p === parent && this.codes[slot] === code) return this.children[slot]!;
+      const k = this.keys[slot]!;
+      if (k === key || k === 0) return slot;
       slot = (slot + 1) & mask;
     }
-    if (2 * (this.size + 1) > this.parents.length) {
-      this.grow();
-      mask = this.parents.length - 1;
-      slot = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
-      while (this.parents[slot] !== -1) slot = (slot + 1) & mask;
-    }
-    this.parents[slot] = parent;
-    this.codes[slot] = code;
-    const node = this.nodes++;
-    this.children[slot] = node;
-    this.size++;
-    return node;
+  }
+
+  /** Puts `key` → `id` into the empty slot {@link slotOf} gave. */
+  put(slot: number, key: number, id: number): void {
+    this.keys[slot] = key;
+    this.ids[slot] = id;
+    if (2 * ++this.size > this.keys.length) this.grow();
   }
 
   private grow(): void {
-    const { parents, codes, children } = this;
-    const capacity = parents.length * 2;
-    this.parents = new Int32Array(capacity).fill(-1);
-    this.codes = new Int32Array(capacity);
-    this.children = new Int32Array(capacity);
-    const mask = capacity - 1;
-    for (let s = 0; s < parents.length; s++) {
-      const p = parents[s]!;
-      if (p === -1) continue;
-      let slot = (Math.imul(p, 0x9e3779b1) ^ Math.imul(codes[s]!, 0x85ebca6b)) & mask;
-      while (this.parents[slot] !== -1) slot = (slot + 1) & mask;
-      this.parents[slot] = p;
-      this.codes[slot] = codes[s]!;
-      this.children[slot] = children[s]!;
+    const { keys, ids } = this;
+    this.keys = new Float64Array(keys.length * 2);
+    this.ids = new Int32Array(keys.length * 2).fill(-1);
+    const mask = this.keys.length - 1;
+    for (let s = 0; s < keys.length; s++) {
+      const key = keys[s]!;
+      if (key === 0) continue;
+      let slot = hashOf(key) & mask;
+      while (this.keys[slot] !== 0) slot = (slot + 1) & mask;
+      this.keys[slot] = key;
+      this.ids[slot] = ids[s]!;
     }
   }
+}
+
+function hashOf(key: number): number {
+  const h = Math.imul(key | 0, 0x9e3779b1) ^ Math.imul((key / 4294967296) | 0, 0x85ebca6b);
+  return h ^ (h >>> 15);
 }

@@ -58,6 +58,22 @@ export interface TermIds {
   tokens: Int32Array;
   /** Note `i`'s tokens start at `offsets[i]`; `offsets[rows]` is the number of tokens. */
   offsets: Int32Array;
+  /** The same tokens grouped by word, when they were made per word (character n-grams: {@link WordGrams}). */
+  words?: WordGrams;
+}
+
+/**
+ * Tokens made per word (the character n-grams of `ngramIds`), by word type:
+ * note `i`'s words are the types `slots[offsets[i]] … slots[offsets[i + 1] - 1]`,
+ * type `s` has the ids `pool[starts[s]] … pool[ends[s] - 1]`, and a note's
+ * tokens are its words' ids one after another.
+ */
+export interface WordGrams {
+  pool: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  slots: Int32Array;
+  offsets: Int32Array;
 }
 
 /**
@@ -202,11 +218,25 @@ export function rowsOfIds(ids: TermIds, rows: readonly number[]): TermIds {
   const tokens = new Int32Array(size);
   const offsets = new Int32Array(rows.length + 1);
   let used = 0;
-  rows.forEach((r, i) => {
-    tokens.set(ids.tokens.subarray(ids.offsets[r]!, ids.offsets[r + 1]!), used);
-    used += ids.offsets[r + 1]! - ids.offsets[r]!;
-    offsets[i + 1] = used;
-  });
+  const { words } = ids;
+  if (words) {
+    // From the words: the tokens of all notes need not exist.
+    const { pool, starts, ends, slots } = words;
+    rows.forEach((r, i) => {
+      for (let x = words.offsets[r]!; x < words.offsets[r + 1]!; x++) {
+        const s = slots[x]!;
+        tokens.set(pool.subarray(starts[s]!, ends[s]!), used);
+        used += ends[s]! - starts[s]!;
+      }
+      offsets[i + 1] = used;
+    });
+  } else {
+    rows.forEach((r, i) => {
+      tokens.set(ids.tokens.subarray(ids.offsets[r]!, ids.offsets[r + 1]!), used);
+      used += ids.offsets[r + 1]! - ids.offsets[r]!;
+      offsets[i + 1] = used;
+    });
+  }
   return { names: ids.names, tokens, offsets };
 }
 
@@ -239,20 +269,39 @@ export function vocabularyOfIds(
   weights?: ArrayLike<number>,
   maxTerms?: number,
 ): IdVocabulary {
-  const { names, tokens, offsets } = ids;
+  const { names, offsets, words } = ids;
   const rows = offsets.length - 1;
   // `lastDoc` counts a term once per note without a Set per note.
   const counts = new Float64Array(names.length);
   const lastDoc = new Int32Array(names.length).fill(-1);
   let documents = 0;
-  for (let i = 0; i < rows; i++) {
-    const w = weights ? weights[i]! : 1;
-    documents += w;
-    for (let t = offsets[i]!; t < offsets[i + 1]!; t++) {
-      const id = tokens[t]!;
-      if (lastDoc[id] === i) continue;
-      lastDoc[id] = i;
-      counts[id]! += w;
+  if (words) {
+    // The same tokens, read by word (each word type's ids from the pool).
+    const { pool, starts, ends, slots } = words;
+    for (let i = 0; i < rows; i++) {
+      const w = weights ? weights[i]! : 1;
+      documents += w;
+      for (let x = words.offsets[i]!; x < words.offsets[i + 1]!; x++) {
+        const s = slots[x]!;
+        for (let t = starts[s]!; t < ends[s]!; t++) {
+          const id = pool[t]!;
+          if (lastDoc[id] === i) continue;
+          lastDoc[id] = i;
+          counts[id]! += w;
+        }
+      }
+    }
+  } else {
+    const { tokens } = ids;
+    for (let i = 0; i < rows; i++) {
+      const w = weights ? weights[i]! : 1;
+      documents += w;
+      for (let t = offsets[i]!; t < offsets[i + 1]!; t++) {
+        const id = tokens[t]!;
+        if (lastDoc[id] === i) continue;
+        lastDoc[id] = i;
+        counts[id]! += w;
+      }
     }
   }
   let keptIds: number[] = [];
@@ -266,14 +315,32 @@ export function vocabularyOfIds(
     keptIds.sort((a, b) => counts[b]! - counts[a]! || compareCodePoints(names[a]!, names[b]!));
     keptIds = keptIds.slice(0, Math.max(0, maxTerms));
   }
-  keptIds.sort((a, b) => compareCodePoints(names[a]!, names[b]!));
-  const terms = keptIds.map((id) => names[id]!);
-  const index = new Map<string, number>();
+  // Code-point order: the built-in sort of the strings (UTF-16 code units, as compareCodePoints, without
+  // a comparator call per comparison); a term's id is then found by its name (names are distinct).
   const columnOfId = new Int32Array(names.length).fill(-1);
-  keptIds.forEach((id, col) => {
-    index.set(names[id]!, col);
-    columnOfId[id] = col;
+  let terms = keptIds.map((id) => names[id]!).sort();
+  let index = new Map<string, number>();
+  terms.forEach((term, col) => {
+    index.set(term, col);
   });
+  if (index.size === terms.length) {
+    const byColumn = new Array<number>(keptIds.length);
+    for (const id of keptIds) {
+      const col = index.get(names[id]!)!;
+      columnOfId[id] = col;
+      byColumn[col] = id;
+    }
+    keptIds = byColumn;
+  } else {
+    // The same name under two ids (not from termIds or ngramIds): as before, a stable sort by name.
+    keptIds.sort((a, b) => compareCodePoints(names[a]!, names[b]!));
+    terms = keptIds.map((id) => names[id]!);
+    index = new Map<string, number>();
+    keptIds.forEach((id, col) => {
+      index.set(names[id]!, col);
+      columnOfId[id] = col;
+    });
+  }
   const df = Float64Array.from(keptIds, (id) => counts[id]!);
   return { vocabulary: { terms, index, df, documents }, columnOfId };
 }
