@@ -40,6 +40,18 @@ export interface ChooseKOptions {
    * chosen k is the best over the refined scores and the unrefined ones.
    */
   refine?: number;
+  /**
+   * Also return the fit of every k tried ({@link KFit}), when they are fits of all the vectors
+   * (no sample was drawn) and the silhouette's refine round ran; otherwise `fits` is absent.
+   */
+  keepFits?: boolean;
+}
+
+/** A clustering of all the vectors that {@link chooseK} made for one k. */
+export interface KFit {
+  k: number;
+  /** The labels of the fit that was scored: the best restart for a refined k, else the single start. */
+  labels: Int32Array;
 }
 
 /**
@@ -59,7 +71,7 @@ export function chooseK(
   vectors: Float64Array[],
   bounds: { min: number; max: number },
   options: ChooseKOptions,
-): { k: number; scores: Array<{ k: number; score: number }> } {
+): { k: number; scores: Array<{ k: number; score: number }>; fits?: KFit[] } {
   const n = vectors.length;
   const max = Math.min(bounds.max, n);
   const min = Math.min(bounds.min, max);
@@ -84,11 +96,15 @@ export function chooseK(
       scores.push({ k, score: silhouette(sample, fit.labels, k, options.seed, distances) });
     }
     const best = [...scores].sort((a, b) => b.score - a.score || a.k - b.k).slice(0, Math.max(0, refine));
+    const labels = new Map<number, Int32Array>();
+    for (const [k, fit] of first) labels.set(k, fit.labels);
     for (const s of best) {
       const fit = bestRestart([first.get(s.k)!, ...run(s.k, 1, restarts)]);
+      labels.set(s.k, fit.labels);
       s.score = silhouette(sample, fit.labels, s.k, options.seed, distances);
     }
-    return { k: bestOf(scores).k, scores };
+    const fits = options.keepFits && sample === vectors ? [...labels].map(([k, l]) => ({ k, labels: l })) : undefined;
+    return { k: bestOf(scores).k, scores, ...(fits ? { fits } : {}) };
   }
   if (options.criterion === 'knee') {
     // The elbow of the within-theme spread (sum of cosine distances to the centres) over k.

@@ -13,8 +13,8 @@ import { ngramIds } from '../vectors/ngrams';
 import type { SparseMatrix } from '../vectors/sparse';
 import { randomizedSvdOfUsedColumns } from '../vectors/svd';
 import { groupBags, rowsOfIds, type TermIds, termIds } from '../vectors/vocabulary';
-import { chooseK, type KCriterion, kRange } from './choose-k';
-import { consensusClustering } from './consensus';
+import { chooseK, type KCriterion, type KFit, kRange } from './choose-k';
+import { consensusClustering, consensusOfFits } from './consensus';
 import { type Clustering, sphericalKmeans } from './kmeans';
 import { knnSmooth } from './smooth';
 import { spectralClustering } from './spectral';
@@ -71,7 +71,10 @@ export interface FitOptions {
    * 0 or absent = always k-means.
    */
   consensusUpTo?: number;
-  /** Base partitions of the consensus method, and their k as a multiple of k. */
+  /**
+   * Base partitions of the consensus method, and their k as a multiple of k. Not used with the
+   * automatic k when it fitted all the notes: the consensus then takes its fits at every k tried.
+   */
   consensus?: { partitions: number; overSplit: number };
   /** Power iterations of the randomized SVD (default 5). */
   powerIterations?: number;
@@ -126,7 +129,10 @@ export interface ThemeFit {
   features: number;
   /** The k tried and their criterion values, when k was automatic. */
   kScores?: Array<{ k: number; score: number }>;
-  /** The consensus's base partitions, a label per note in each (-1 without features), when the consensus ran. */
+  /**
+   * The consensus's base partitions at k, a label per note in each (-1 without features), when the
+   * consensus ran on new partitions (absent when it reused the automatic k's fits, which are at several k).
+   */
   partitions?: Int32Array[];
 }
 
@@ -188,14 +194,17 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
   const distinct = content.length;
   let kScores: ThemeFit['kScores'];
   let k: number;
+  let kFits: KFit[] | undefined;
   if (options.k === 'auto') {
     const bounds = options.kBounds ?? kRange(distinct);
     const choice = chooseK(embedded, bounds, {
       seed: options.seed,
       criterion: options.kCriterion ?? 'silhouette',
+      keepFits: true,
     });
     k = choice.k;
     kScores = choice.scores;
+    kFits = choice.fits;
   } else k = Math.min(options.k, distinct);
 
   let basePartitions: Int32Array[] | undefined;
@@ -204,14 +213,21 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
   const method =
     options.method ??
     (!long && distinct >= CONSENSUS_MIN_NOTES && distinct <= (options.consensusUpTo ?? 0) ? 'consensus' : 'kmeans');
+  // With the automatic k, the consensus's base partitions are the fits chooseK made of all the notes
+  // for every k tried (docs/scaling.md, 27 Nov): no new k-means runs at the chosen k.
+  const reused = method === 'consensus' && kFits !== undefined && k >= 2 && k < distinct;
   if (k >= 1) {
     const clustering: Clustering & { partitions?: Int32Array[] } =
       method === 'spectral'
         ? spectralClustering(embedded, k, { seed: options.seed, restarts: options.restarts, neighbours: options.neighbours })
-        : method === 'consensus'
+        : reused && kFits
+          ? consensusOfFits(embedded, k, kFits, { seed: options.seed, restarts: options.restarts })
+          : method === 'consensus'
           ? consensusClustering(embedded, k, { seed: options.seed, restarts: options.restarts, ...options.consensus })
           : sphericalKmeans(embedded, k, { seed: options.seed, restarts: options.restarts, runner: input.runner });
-    basePartitions = clustering.partitions;
+    // Partitions at several k (the automatic k's fits) are no re-clusterings at k: not returned, the
+    // stability makes its own runs at k.
+    basePartitions = reused ? undefined : clustering.partitions;
     const centres = clustering.centroids.map(unit);
     content.forEach((u, j) => {
       const c = clustering.labels[j]!;
