@@ -313,7 +313,7 @@ export function renderMarkdown(results) {
   const b = results.bundle;
   if (b && !b.error) {
     out.push(
-      `\`dist/index.js\` bundled by esbuild ${b.esbuild} for the browser (ESM, minified, dependencies included, code splitting on, ` +
+      `\`dist/browser/index.js\` (what the \`browser\` export condition of \`themenfinder\` selects) bundled by esbuild ${b.esbuild} for the browser (ESM, minified, dependencies included, code splitting on, ` +
         `\`wink-nlp\` and \`wink-eng-lite-web-model\` left out). Initial load (entry chunk and its static imports, each file gzip -9): ` +
         `**${fmt(b.gzipBytes / 1024, 1)} KB gzip** (${fmt(b.minifiedBytes / 1024, 1)} KB minified). ` +
         `Loaded only on demand (dynamic \`import()\`): ${fmt(b.lazyGzipBytes / 1024, 1)} KB gzip. ` +

@@ -316,7 +316,8 @@ async function runCorpus(options) {
 }
 
 /**
- * The core ESM bundle as a browser app would ship it: dist/index.js with its
+ * The core ESM bundle as a browser app would ship it: dist/browser/index.js (the
+ * `browser` export condition of `themenfinder`) with its
  * dependencies, minified, the English model left out, gzip -9.
  */
 async function bundleSize() {
@@ -326,8 +327,9 @@ async function bundleSize() {
   } catch {
     return { error: 'esbuild not installed' };
   }
-  const entry = `${libDir}/index.js`;
-  if (!existsSync(entry)) return { error: 'dist/index.js missing: run npm run build first' };
+  // What a browser bundler gets for `import 'themenfinder'`: the `browser` export condition.
+  const entry = `${libDir}/browser/index.js`;
+  if (!existsSync(entry)) return { error: 'dist/browser/index.js missing: run npm run build first' };
   try {
     // Code splitting as a browser app would do it: lazily imported parts
     // (e.g. the xlsx writer) become their own chunks and are reported apart.

@@ -32,19 +32,30 @@ describe('the built package', () => {
     expect(JSON.stringify(cjs.analyze(NOTES))).toBe(JSON.stringify(esm.analyze(NOTES)));
   });
 
-  it('keeps Node built-ins out of the core entry and its chunks', () => {
+  it.each(['dist', 'dist/browser'])('keeps Node built-ins out of the core entry and its chunks (%s)', (dir) => {
     const seen = new Set<string>();
     const visit = (file: string) => {
       if (seen.has(file)) return;
       seen.add(file);
-      const code = readFileSync(repoPath(`dist/${file}`), 'utf8');
+      const code = readFileSync(repoPath(`${dir}/${file}`), 'utf8');
       expect(code, file).not.toMatch(/from\s*["'](node:|fs|path|os|child_process|worker_threads)["']/);
       expect(code, file).not.toMatch(/require\(["']node:/);
       for (const match of code.matchAll(/from\s*["']\.\/([^"']+)["']/g)) visit(match[1]!);
     };
     visit('index.js');
     expect(seen.size).toBeGreaterThan(0);
-    expect(readdirSync(repoPath('dist'))).toContain('english.js');
+    expect(readdirSync(repoPath(dir))).toContain('english.js');
+  });
+
+  it('gives bundlers for browsers a build that leaves the ml-kmeans family to them (tree-shaken), with the same report', async () => {
+    const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8'));
+    expect(pkg.exports['.'].import.browser).toBe('./dist/browser/index.js');
+    expect(pkg.exports['./english'].import.browser).toBe('./dist/browser/english.js');
+    const files = readdirSync(repoPath('dist/browser')).filter((f) => f.endsWith('.js'));
+    expect(files.some((f) => /from\s*["']ml-kmeans["']/.test(readFileSync(repoPath(`dist/browser/${f}`), 'utf8')))).toBe(true);
+    const browser = await import(repoPath('dist/browser/index.js'));
+    const esm = await import(repoPath('dist/index.js'));
+    expect(JSON.stringify(browser.analyze(NOTES))).toBe(JSON.stringify(esm.analyze(NOTES)));
   });
 
   it('version matches package.json', async () => {
