@@ -8,6 +8,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analyze } from '../src/analyze';
 import type { KCriterion } from '../src/cluster/choose-k';
+import { knnSmooth } from '../src/cluster/smooth';
+import { spectralClustering } from '../src/cluster/spectral';
 import { parseBoard } from '../src/import/board';
 import { hasSharedData, type Labelled, load10kGnad, loadSib200 } from './data';
 import { score } from './metrics';
@@ -178,8 +180,8 @@ function main(): void {
     ['default + compound parts x1', { compounds: 1 }, { quick: true }],
     ['default without dedupe', { dedupe: false }],
     ['default, 30 restarts', { restarts: 30 }],
-    ['default, kNN smoothing (10 neighbours, x1)', { smooth: { neighbours: 10, alpha: 1 } }],
-    ['spectral clustering (kNN graph 15, normalised affinity)', { method: 'spectral', neighbours: 15 }],
+    ['default, kNN smoothing (10 neighbours, x1)', { transform: (v) => knnSmooth(v, 10, 1) }],
+    ['spectral clustering (kNN graph 15, normalised affinity)', { method: (v, k, o) => spectralClustering(v, k, { ...o, neighbours: 15 }) }],
     ['consensus of 20 k-means partitions', { method: 'consensus', consensus: { partitions: 20, overSplit: 1 } }],
     // Round 3: the default clusters short notes (up to consensusUpTo distinct notes) by consensus.
     ['plain spherical k-means for short notes too (before round 3)', { method: 'kmeans' }, { quick: true }],

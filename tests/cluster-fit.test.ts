@@ -3,6 +3,8 @@ import { analyze } from '../src/analyze';
 import { chooseK } from '../src/cluster/choose-k';
 import { DEFAULT_FIT, type FitOptions, fitThemes } from '../src/cluster/fit';
 import { createRandom } from '../src/cluster/random';
+import { knnSmooth } from '../src/cluster/smooth';
+import { spectralClustering } from '../src/cluster/spectral';
 
 const base = (over: Partial<FitOptions> = {}): FitOptions => ({
   ...DEFAULT_FIT,
@@ -125,9 +127,9 @@ describe('long-text rule, spectral, consensus, smoothing', () => {
   });
 
   for (const [name, over] of [
-    ['spectral', { method: 'spectral', neighbours: 3 }],
+    ['spectral', { method: (v: Float64Array[], k: number, o: { seed: number; restarts: number }) => spectralClustering(v, k, { ...o, neighbours: 3 }) }],
     ['consensus', { method: 'consensus', consensus: { partitions: 5, overSplit: 1 } }],
-    ['smoothing', { smooth: { neighbours: 2, alpha: 1 } }],
+    ['smoothing', { transform: (v: Float64Array[]) => knnSmooth(v, 2, 1) }],
   ] as const) {
     it(`${name}: recovers the planted themes, deterministically`, () => {
       const a = fitThemes({ stems: PLANTED }, base(over as Partial<FitOptions>));

@@ -16,8 +16,6 @@ import { groupBags, rowsOfIds, type TermIds, termIds } from '../vectors/vocabula
 import { chooseK, type KCriterion, type KFit, kRange } from './choose-k';
 import { consensusClustering, consensusOfFits } from './consensus';
 import { type Clustering, sphericalKmeans } from './kmeans';
-import { knnSmooth } from './smooth';
-import { spectralClustering } from './spectral';
 import { seededSample as sampleIndices } from './random';
 
 /**
@@ -60,10 +58,12 @@ export interface FitOptions {
   /** Range of the automatic k (default: {@link kRange} of the distinct notes). */
   kBounds?: { min: number; max: number };
   /**
-   * Clustering of the embedded notes: spherical k-means, spectral on a kNN graph, or the consensus
-   * of many k-means partitions. Default: see {@link FitOptions.consensusUpTo}.
+   * Clustering of the embedded notes: spherical k-means, the consensus of many k-means
+   * partitions, or a clustering function given by the caller (the evaluation passes the
+   * losing variants this way, e.g. `spectralClustering`, so they stay out of the library's
+   * bundle). Default: see {@link FitOptions.consensusUpTo}.
    */
-  method?: 'kmeans' | 'spectral' | 'consensus';
+  method?: 'kmeans' | 'consensus' | ((vectors: Float64Array[], k: number, options: { seed: number; restarts: number }) => Clustering);
   /**
    * When `method` is not given: short notes with at least {@link CONSENSUS_MIN_NOTES} and at most
    * this many distinct notes (with terms) are clustered by consensus (of {@link FitOptions.consensus} partitions), everything else (more
@@ -78,10 +78,11 @@ export interface FitOptions {
   consensus?: { partitions: number; overSplit: number };
   /** Power iterations of the randomized SVD (default 5). */
   powerIterations?: number;
-  /** Mix each embedded note with the mean of its nearest neighbours before clustering. */
-  smooth?: { neighbours: number; alpha: number } | null;
-  /** Neighbours per note in the spectral kNN graph. */
-  neighbours?: number;
+  /**
+   * A change of the embedded notes (unit rows) before clustering and the choice of k, given by
+   * the caller (the evaluation's kNN smoothing, `knnSmooth`). Default: none.
+   */
+  transform?: (vectors: Float64Array[]) => Float64Array[];
 }
 
 /** The defaults chosen on the evaluation sets (see QUALITY.md). */
@@ -189,7 +190,7 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
   const content: number[] = [];
   for (let u = 0; u < m; u++) if (hasFeatures(plan, u)) content.push(u);
   const lsa = embed(plan, content, dims, options.seed, options.powerIterations ?? LSA_POWER_ITERATIONS, long, input.runner);
-  const embedded = options.smooth ? knnSmooth(lsa, options.smooth.neighbours, options.smooth.alpha) : lsa;
+  const embedded = options.transform ? options.transform(lsa) : lsa;
 
   const distinct = content.length;
   let kScores: ThemeFit['kScores'];
@@ -218,8 +219,8 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
   const reused = method === 'consensus' && kFits !== undefined && k >= 2 && k < distinct;
   if (k >= 1) {
     const clustering: Clustering & { partitions?: Int32Array[] } =
-      method === 'spectral'
-        ? spectralClustering(embedded, k, { seed: options.seed, restarts: options.restarts, neighbours: options.neighbours })
+      typeof method === 'function'
+        ? method(embedded, k, { seed: options.seed, restarts: options.restarts })
         : reused && kFits
           ? consensusOfFits(embedded, k, kFits, { seed: options.seed, restarts: options.restarts })
           : method === 'consensus'
