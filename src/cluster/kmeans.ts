@@ -552,22 +552,7 @@ export function kmeansPlusPlus(vectors: Float64Array[], k: number, random: Rando
       if (d < nearest[i]!) nearest[i] = d;
       total += nearest[i]!;
     }
-    let pick = -1;
-    if (total > 0) {
-      let target = random() * total;
-      for (let i = 0; i < n; i++) {
-        target -= nearest[i]!;
-        if (target < 0) {
-          pick = i;
-          break;
-        }
-      }
-      if (pick < 0) pick = lastPositive(nearest);
-    } else {
-      // All remaining points coincide with a centre: take the next unused index.
-      pick = firstUnused(chosen, n);
-    }
-    chosen.push(pick);
+    chosen.push(drawNext(nearest, total, chosen, random));
   }
   return chosen.map((i) => vectors[i % n]!.slice());
 }
@@ -625,19 +610,7 @@ export function kmeansPlusPlusPacked(packed: Packed, k: number, random: Random):
       if (d < nearest[i]!) nearest[i] = d;
       total += nearest[i]!;
     }
-    let pick = -1;
-    if (total > 0) {
-      let target = random() * total;
-      for (let i = 0; i < n; i++) {
-        target -= nearest[i]!;
-        if (target < 0) {
-          pick = i;
-          break;
-        }
-      }
-      if (pick < 0) pick = lastPositive(nearest);
-    } else pick = firstUnused(chosen, n);
-    chosen.push(pick);
+    chosen.push(drawNext(nearest, total, chosen, random));
   }
   return chosen.map((i) => data.slice((i % n) * dim, ((i % n) + 1) * dim));
 }
@@ -649,6 +622,23 @@ function squaredDistance(a: Float64Array, b: Float64Array): number {
     s += d * d;
   }
   return s;
+}
+
+/**
+ * The k-means++ draw of the next centre: an index with probability
+ * proportional to `nearest` (each point's squared distance to its nearest
+ * chosen centre; `total` their sum), the last positive one if rounding
+ * leaves the target unspent, or the first index not yet chosen when every
+ * point coincides with a centre.
+ */
+export function drawNext(nearest: Float64Array, total: number, chosen: number[], random: Random): number {
+  if (!(total > 0)) return firstUnused(chosen, nearest.length);
+  let target = random() * total;
+  for (let i = 0; i < nearest.length; i++) {
+    target -= nearest[i]!;
+    if (target < 0) return i;
+  }
+  return lastPositive(nearest);
 }
 
 function lastPositive(values: Float64Array): number {

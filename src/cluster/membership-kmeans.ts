@@ -8,7 +8,7 @@
  * result is the result of {@link sphericalKmeans} on the dense rows
  * (tests/membership-kmeans.test.ts), at about 1/kb of its cost.
  */
-import type { Clustering, KmeansOptions } from './kmeans';
+import { type Clustering, cosineDistance, drawNext, type KmeansOptions } from './kmeans';
 import { createRandom, deriveSeed, type Random } from './random';
 
 /** Cluster labels of R partitions of the same n items. */
@@ -125,19 +125,7 @@ function kmeansPlusPlus(rows: Rows, items: Int32Array, k: number, random: Random
       if (d < nearest[a]!) nearest[a] = d;
       total += nearest[a]!;
     }
-    let pick = -1;
-    if (total > 0) {
-      let target = random() * total;
-      for (let a = 0; a < n; a++) {
-        target -= nearest[a]!;
-        if (target < 0) {
-          pick = a;
-          break;
-        }
-      }
-      if (pick < 0) pick = lastPositive(nearest);
-    } else pick = firstUnused(chosen, n);
-    chosen.push(pick);
+    chosen.push(drawNext(nearest, total, chosen, random));
   }
   const centres = new Float64Array(k * rows.dim);
   chosen.forEach((a, j) => {
@@ -225,7 +213,7 @@ function lloyd(rows: Rows, items: Int32Array, start: Float64Array, maxIterations
     }
     converged = true;
     for (let j = 0; j < k; j++) {
-      if (cosineDistanceAt(next, centres, j * dim, dim) > TOLERANCE) {
+      if (cosineDistance(next.subarray(j * dim, (j + 1) * dim), centres.subarray(j * dim, (j + 1) * dim)) > TOLERANCE) {
         converged = false;
         break;
       }
@@ -378,31 +366,4 @@ function objectiveOf(rows: Rows, items: Int32Array, labels: Int32Array, centres:
     sum += norm === 0 || nb === 0 ? 1 : 1 - dotRow(rows, items[a]!, centres, c * dim) / Math.sqrt(norm * nb);
   }
   return sum;
-}
-
-/** Cosine distance of the vectors at offset o of `a` and `b` (as cosineDistance in kmeans.ts). */
-function cosineDistanceAt(a: Float64Array, b: Float64Array, o: number, dim: number): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let d = o; d < o + dim; d++) {
-    const x = a[d]!;
-    const y = b[d]!;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  if (na === 0 || nb === 0) return 1;
-  return 1 - dot / Math.sqrt(na * nb);
-}
-
-function lastPositive(values: Float64Array): number {
-  for (let i = values.length - 1; i >= 0; i--) if (values[i]! > 0) return i;
-  return 0;
-}
-
-function firstUnused(chosen: number[], n: number): number {
-  const used = new Set(chosen);
-  for (let i = 0; i < n; i++) if (!used.has(i)) return i;
-  return 0;
 }
