@@ -32,13 +32,19 @@ const api = await import(libUrl.href);
 const nodeApi = workers === undefined ? undefined : await import(new URL('node.js', libUrl).href);
 const tImported = performance.now();
 
-/** Which of the wanted options this build accepts (unknown options throw BAD_OPTION). */
+/**
+ * Which of the wanted options this build accepts (unknown options throw BAD_OPTION). Asked with
+ * notes that are no array: `analyze` checks its options first, so the probe ends with BAD_NOTE
+ * before any of the pipeline runs (a probe on real notes ran the whole pipeline twice, cold,
+ * before the measured run: 60–100 ms of every process's wall time).
+ */
 function accepts(name, value) {
   try {
-    api.analyze(['Schule digital gestalten', 'Netzwerke stärken'], { k: 1, [name]: value });
+    api.analyze(null, { k: 1, [name]: value });
     return true;
   } catch (error) {
     if (error?.code === 'BAD_OPTION' && String(error.message).includes(name)) return false;
+    if (error?.code === 'BAD_NOTE' || error?.code === 'BAD_INPUT') return true;
     throw error;
   }
 }
