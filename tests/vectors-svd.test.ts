@@ -64,6 +64,46 @@ describe('randomized SVD', () => {
   });
 });
 
+describe('randomized SVD of wide sparse matrices (Gram matrix and V from the row side)', () => {
+  it('gives the exact singular triplets when the sketch spans the rows: A·v = s·u, V orthonormal', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 12 }), fc.integer({ min: 150, max: 400 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (rows, cols, seed) => {
+        // Few stored values in many columns: nnz·w + rows·w² < cols·w²/2, the row-side branch.
+        let state = seed;
+        const next = () => {
+          state = (state * 1103515245 + 12345) % 2 ** 31;
+          return state / 2 ** 31;
+        };
+        const data = Array.from({ length: rows }, () => {
+          const row = new Array<number>(cols).fill(0);
+          for (let t = 0; t < 4; t++) row[Math.floor(next() * cols)] = 0.1 + next();
+          return row;
+        });
+        const rank = rows - 1;
+        const svd = randomizedSvd(dense(data), rank, { seed: 7 });
+        // Exact: eigenvalues of A·Aᵀ (rows × rows).
+        const aat = new Float64Array(rows * rows);
+        for (let i = 0; i < rows; i++) for (let j = 0; j < rows; j++) for (let c = 0; c < cols; c++) aat[i * rows + j]! += data[i]![c]! * data[j]![c]!;
+        const exact = [...symmetricEigen(aat, rows).values].sort((x, y) => y - x).map((x) => Math.sqrt(Math.max(0, x)));
+        for (let a = 0; a < svd.rank; a++) {
+          expect(svd.s[a]!).toBeCloseTo(exact[a]!, 8);
+          for (let b = 0; b <= a; b++) {
+            let d = 0;
+            for (let c = 0; c < cols; c++) d += svd.v[c * svd.rank + a]! * svd.v[c * svd.rank + b]!;
+            expect(d).toBeCloseTo(a === b ? 1 : 0, 8);
+          }
+          for (let i = 0; i < rows; i++) {
+            let av = 0;
+            for (let c = 0; c < cols; c++) av += data[i]![c]! * svd.v[c * svd.rank + a]!;
+            expect(av).toBeCloseTo(svd.s[a]! * svd.u[i * svd.rank + a]!, 8);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('character n-grams and compounds', () => {
   it('marks word ends and keeps short words whole', () => {
     expect(charNgrams('netz', 4, 4)).toEqual(['^net', 'netz', 'etz$']);

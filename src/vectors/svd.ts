@@ -144,10 +144,19 @@ function svdOf(
     const z = multiplyTransposedByColumns(t, basis.q, basis.cols);
     basis = orthonormalize(multiplyByColumns(t, m.rows, z, basis.cols), m.rows, basis.cols, it === q - 1 ? 2 : 1);
   }
-  // B = Qᵀ A; its Gram matrix B Bᵀ = Zᵀ Z with Z = Aᵀ Q.
+  // B = Qᵀ A; its Gram matrix B Bᵀ = Zᵀ Z with Z = Aᵀ Q, or Qᵀ (A Z) when the matrix is wide: one more
+  // sparse product, but sums over the rows instead of the columns (the 100k notes' sample: 16 M
+  // instead of 58 M multiply-adds; docs/scaling.md, session 5).
   const w = basis.cols;
+  const nnz = m.indptr[m.rows]! - m.indptr[0]!;
+  // The choices below count the used columns only, so the full-width and the compact computation
+  // take the same branch (and give the same numbers).
+  const used = full ? m.cols : usedColumns(m).length;
   const z = multiplyTransposedByColumns(t, basis.q, w);
-  const gram = gramOf(z, m.cols, w);
+  const gram =
+    nnz * w + m.rows * w * w < (used * w * w) / 2
+      ? symmetrised(crossOf(basis.q, w, w, multiplyByColumns(t, m.rows, z, w), w, m.rows), w)
+      : gramOf(z, m.cols, w);
   const { values, vectors } = symmetricEigen(gram, w);
   const order = [...values.keys()].sort((a, b) => values[b]! - values[a]! || a - b);
   const top = Math.max(0, Math.min(rank, w));
@@ -157,11 +166,100 @@ function svdOf(
   const s = Float64Array.from(kept, (j) => Math.sqrt(values[j]!));
   const picked = columnsOf(vectors, w, kept);
   const u = times(basis.q, m.rows, w, picked, r);
-  const v = times(z, m.cols, w, picked, r);
+  // V = Z P / s = Aᵀ U / s: from the sparse matrix when that is fewer multiply-adds (nnz · r against cols · w · r).
+  const v = nnz < used * w ? multiplyTransposedByColumns(t, u, r) : times(z, m.cols, w, picked, r);
   for (let c = 0; c < m.cols; c++) for (let a = 0; a < r; a++) v[c * r + a]! /= s[a]!;
   fixSigns(u, v, m.rows, m.cols, r);
   return { rank: r, u, s, v };
 }
+
+/** (G + Gᵀ) / 2 of a w × w row-major matrix, in place. */
+function symmetrised(g: Float64Array, w: number): Float64Array {
+  for (let a = 0; a < w; a++) {
+    for (let b = a + 1; b < w; b++) {
+      const mean = (g[a * w + b]! + g[b * w + a]!) / 2;
+      g[a * w + b] = mean;
+      g[b * w + a] = mean;
+    }
+  }
+  return g;
+}
+
+/**
+ * Aᵀ·B for row-major A (rows × `count` of `stride` columns) and B (rows × `width` of `bStride`
+ * columns): count × width. Rows in blocks of {@link GRAM_BLOCK}, two columns of A by four of B in
+ * registers; each entry continues its sum from block to block, so it adds its rows in ascending
+ * order, as the plain loop does.
+ */
+function crossOf(a: Float64Array, stride: number, count: number, b: Float64Array, width: number, rows: number, bStride = width): Float64Array {
+  const out = new Float64Array(count * width);
+  for (let i0 = 0; i0 < rows; i0 += GRAM_BLOCK) {
+    const i1 = Math.min(rows, i0 + GRAM_BLOCK);
+    let x = 0;
+    for (; x + 2 <= count; x += 2) {
+      let z = 0;
+      for (; z + 4 <= width; z += 4) {
+        const o0 = x * width + z;
+        const o1 = o0 + width;
+        let s00 = out[o0]!;
+        let s01 = out[o0 + 1]!;
+        let s02 = out[o0 + 2]!;
+        let s03 = out[o0 + 3]!;
+        let s10 = out[o1]!;
+        let s11 = out[o1 + 1]!;
+        let s12 = out[o1 + 2]!;
+        let s13 = out[o1 + 3]!;
+        for (let i = i0; i < i1; i++) {
+          const ao = i * stride + x;
+          const a0 = a[ao]!;
+          const a1 = a[ao + 1]!;
+          const bo = i * bStride + z;
+          const b0 = b[bo]!;
+          const b1 = b[bo + 1]!;
+          const b2 = b[bo + 2]!;
+          const b3 = b[bo + 3]!;
+          s00 += a0 * b0;
+          s01 += a0 * b1;
+          s02 += a0 * b2;
+          s03 += a0 * b3;
+          s10 += a1 * b0;
+          s11 += a1 * b1;
+          s12 += a1 * b2;
+          s13 += a1 * b3;
+        }
+        out[o0] = s00;
+        out[o0 + 1] = s01;
+        out[o0 + 2] = s02;
+        out[o0 + 3] = s03;
+        out[o1] = s10;
+        out[o1 + 1] = s11;
+        out[o1 + 2] = s12;
+        out[o1 + 3] = s13;
+      }
+      for (; z < width; z++) {
+        let s0 = out[x * width + z]!;
+        let s1 = out[(x + 1) * width + z]!;
+        for (let i = i0; i < i1; i++) {
+          const bv = b[i * bStride + z]!;
+          s0 += a[i * stride + x]! * bv;
+          s1 += a[i * stride + x + 1]! * bv;
+        }
+        out[x * width + z] = s0;
+        out[(x + 1) * width + z] = s1;
+      }
+    }
+    for (; x < count; x++) {
+      for (let z = 0; z < width; z++) {
+        let s0 = out[x * width + z]!;
+        for (let i = i0; i < i1; i++) s0 += a[i * stride + x]! * b[i * bStride + z]!;
+        out[x * width + z] = s0;
+      }
+    }
+  }
+  return out;
+}
+
+
 
 /** A (rows × cols, sparse) times B (cols × width, row-major). */
 export function multiply(m: SparseMatrix, b: Float64Array, width: number): Float64Array {
@@ -777,4 +875,4 @@ function fixSigns(u: Float64Array, v: Float64Array, rows: number, cols: number, 
 }
 
 /** @internal For the tests: the SVD's dense and sparse kernels (tests/perf-svd.test.ts compares them with plain loops). */
-export const svdKernels = { transpose, multiplyByColumns, multiplyTransposedByColumns, times, gramOf };
+export const svdKernels = { transpose, multiplyByColumns, multiplyTransposedByColumns, times, gramOf, crossOf };
