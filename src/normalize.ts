@@ -86,7 +86,11 @@ export function normalizeText(text: string): string {
   const plain = plainness(text);
   if (plain === PLAIN_TEXT) return text;
   if (plain === PLAIN_BUT_SPACES) return foldWhitespace(text);
-  return foldCompatibility(joinLines(text.replace(FORMAT_CHARACTERS, '').split(LINE_BREAK)));
+  const joined = joinLines(text.replace(FORMAT_CHARACTERS, '').split(LINE_BREAK));
+  const folded = foldCompatibility(joined);
+  // NFKC can make spaces (the Arabic ligature U+FC5E is a space and two marks): fold them too, or a
+  // second pass would change the text.
+  return folded === joined ? folded : foldWhitespace(folded);
 }
 
 /** Every character is one that no step touches (see {@link plainCharacters}), spaces single, none at either end. */

@@ -30,6 +30,14 @@ describe('normalizeText', () => {
     expect(normalizeText('a\u2028b\tc\u202Fd')).toBe('a b c d');
     expect(normalizeText('Schu\u0308ler')).toBe('Schüler');
   });
+  it('folds the spaces that compatibility folding makes (found by the property below)', () => {
+    // U+FC5E (an Arabic ligature) is, under NFKC, a space and two combining marks.
+    const once = normalizeText('a \uFC5E');
+    expect(once).toBe('a \u064C\u0651');
+    expect(normalizeText('\uFC5E')).toBe('\u064C\u0651');
+    expect(normalizeText(once)).toBe(once);
+  });
+
   it('is idempotent and leaves no double, leading or trailing spaces', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
