@@ -3,8 +3,10 @@
  * stopwords, stem. Keeps the surface word of every stem so keywords can be
  * shown as words people wrote.
  */
+import { newTokenRanges, plainWordNorm, scanGerman, tokenizeGerman } from './language/german/tokenize';
 import type { LanguagePack } from './language/types';
 import { normalizeText } from './normalize';
+import { findRange, hashRange, insertAt, newRangeTable, type RangeTable } from './range-table';
 
 /** The terms of one note. */
 export interface NoteTerms {
@@ -47,23 +49,100 @@ export interface TermOptions {
  * ```
  */
 export function extractTerms(text: string, options: TermOptions): NoteTerms {
-  const { language, stopwords, cache } = options;
+  // The German tokenizer has a path without a Token object per token (see germanTerms).
+  if (options.language.tokenize === tokenizeGerman) return germanTerms(normalizeText(text), options);
   const stems: string[] = [];
   const surfaces: string[] = [];
-  for (const token of language.tokenize(normalizeText(text))) {
-    const norm = token.norm;
-    // Stopwords first: half of all tokens, and the small set is faster to ask than the cache.
-    if (norm.length < 2 || stopwords.has(norm)) continue;
-    let stem = cache?.get(norm);
-    if (stem === undefined) {
-      stem = termOf(norm, options);
-      cache?.set(norm, stem);
-    }
+  for (const token of options.language.tokenize(normalizeText(text))) {
+    const stem = outcomeOf(token.norm, options);
     if (stem === '') continue;
     stems.push(stem);
     surfaces.push(token.surface);
   }
   return { stems, surfaces };
+}
+
+/**
+ * What a norm becomes: its stem, or `''` when it is no term (shorter than two
+ * characters, a stopword, or a stem that is too short or a stopword).
+ */
+function outcomeOf(norm: string, options: TermOptions): string {
+  // Stopwords first: half of all tokens, and the small set is faster to ask than the cache.
+  if (norm.length < 2 || options.stopwords.has(norm)) return '';
+  const cache = options.cache;
+  let stem = cache?.get(norm);
+  if (stem === undefined) {
+    stem = termOf(norm, options);
+    cache?.set(norm, stem);
+  }
+  return stem;
+}
+
+/**
+ * Per run (per stem cache), each plain word's surface as first seen → what
+ * it became ({@link outcomeOf} of its norm). A plain word's norm depends on
+ * its surface alone (`plainWordNorm`), so this is the same outcome, found by
+ * the word's range in the note without making a string for it; a repeated
+ * word then also shares its surface string with the first one.
+ */
+const SURFACE_TABLES = new WeakMap<Map<string, string>, RangeTable>();
+
+/** The tokens of the note being read, and its terms before they are copied out (reused; nothing in between reads another note). */
+const RANGES = newTokenRanges();
+const STEMS: string[] = [];
+const SURFACES: string[] = [];
+
+/** {@link extractTerms} with the German tokenizer, on normalised text. */
+function germanTerms(text: string, options: TermOptions): NoteTerms {
+  const cache = options.cache;
+  let table: RangeTable | undefined;
+  if (cache) {
+    table = SURFACE_TABLES.get(cache);
+    if (table === undefined) {
+      table = newRangeTable();
+      SURFACE_TABLES.set(cache, table);
+    }
+  }
+  const ranges = RANGES;
+  scanGerman(text, ranges);
+  let kept = 0;
+  for (let i = 0; i < ranges.count; i++) {
+    const start = ranges.start[i]!;
+    const end = ranges.end[i]!;
+    const norm = ranges.norm[i];
+    let stem: string;
+    let surface: string;
+    if (norm !== undefined) {
+      // A token with a norm of its own (compound, gender form, abbreviation): few.
+      stem = outcomeOf(norm, options);
+      if (stem === '') continue;
+      surface = text.slice(start, end);
+    } else if (table !== undefined) {
+      const hash = hashRange(text, start, end);
+      const slot = findRange(table, text, start, end, hash);
+      if (slot >= 0) {
+        surface = table.entries[2 * slot]!;
+        stem = table.entries[2 * slot + 1]!;
+      } else {
+        surface = text.slice(start, end);
+        const plain = plainWordNorm(surface);
+        stem = plain === null ? '' : outcomeOf(plain, options);
+        insertAt(table, slot, hash, surface, stem);
+      }
+      if (stem === '') continue;
+    } else {
+      surface = text.slice(start, end);
+      const plain = plainWordNorm(surface);
+      if (plain === null) continue;
+      stem = outcomeOf(plain, options);
+      if (stem === '') continue;
+    }
+    STEMS[kept] = stem;
+    SURFACES[kept] = surface;
+    kept++;
+  }
+  // Copies of exactly the right length: the notes' arrays live through the whole run.
+  return { stems: STEMS.slice(0, kept), surfaces: SURFACES.slice(0, kept) };
 }
 
 /** The stem of a norm that is no stopword, or `''` when it is no term. */
