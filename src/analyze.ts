@@ -65,7 +65,7 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
   // Terms: normalise, tokenise, drop stopwords, stem.
   const stopwords = buildStopwords(language.stopwords, opts.stopwords);
   const cache = new Map<string, string>();
-  const terms = termsInParts(
+  const { terms, ids: stemIds } = termsInParts(
     prepared.notes.map((note) => note.text),
     { language, stopwords, stemmer: opts.stemmer, cache },
     { language: opts.language, stemmer: opts.stemmer, stopwords: opts.stopwords },
@@ -89,8 +89,8 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
   // Features: vocabulary by document frequency over the distinct term bags
   // (as the clustering counts them: a note written by most participants is
   // not thereby uninformative), sparse TF-IDF.
-  // Stems interned once (one Map lookup per token) for the vocabulary, the bags and the fit.
-  const ids = termIds(stems);
+  // Stems interned once for the vocabulary, the bags and the fit (by the terms stage when it read the notes alone).
+  const ids = stemIds ?? termIds(stems);
   const firstOfBag = distinctBags(ids);
   const m = firstOfBag.reduce((sum, w) => sum + w, 0);
   const minDf = opts.keepRareTerms ? 1 : opts.minDf === 'auto' ? (m < 20 ? 1 : 2) : opts.minDf;

@@ -1,5 +1,5 @@
 /**
- * A hash table from strings to strings that is asked with a range of a
+ * A hash table from strings to a string and a number that is asked with a range of a
  * text, `text[start, end)`, without slicing it: the terms stage looks up
  * every plain word of a note this way, and most are repeats, so most tokens
  * then cost no new string (nor the garbage collection of one).
@@ -7,9 +7,10 @@
  * Open addressing with linear probing over a power-of-two number of slots,
  * at most half of them used. A probe reads the slot's hash first (0: empty;
  * a key's hash is never 0) and compares characters only when the hashes
- * agree; a slot's key and value lie side by side, so a hit reads one
- * place of the table besides the hash and the key's characters (the lookups
- * of a large table are bound by memory latency, not by instructions).
+ * agree. A slot's hash and number lie side by side, and so do its key and
+ * value, so a hit reads two places of the table besides the key's
+ * characters (the lookups of a large table are bound by memory latency,
+ * not by instructions).
  *
  * @module
  */
@@ -20,7 +21,7 @@ export interface RangeTable {
   mask: number;
   /** Keys stored. */
   size: number;
-  /** The hash of each slot's key; 0 for an empty slot. */
+  /** Slot `i`'s key's hash at `2i` (0: an empty slot), its number at `2i + 1`. */
   hashes: Int32Array;
   /** Slot `i`'s key at `2i`, its value at `2i + 1`. */
   entries: string[];
@@ -34,7 +35,7 @@ export interface RangeTable {
 export function newRangeTable(slots = 1024): RangeTable {
   let size = 16;
   while (size < slots) size *= 2;
-  return { mask: size - 1, size: 0, hashes: new Int32Array(size), entries: new Array<string>(2 * size).fill('') };
+  return { mask: size - 1, size: 0, hashes: new Int32Array(2 * size), entries: new Array<string>(2 * size).fill('') };
 }
 
 /** The hash of `text[start, end)` (FNV-1a over UTF-16 code units, then mixed so the low bits spread); never 0. */
@@ -60,7 +61,7 @@ export function findRange(table: RangeTable, text: string, start: number, end: n
   const { mask, hashes } = table;
   let slot = hash & mask;
   for (;;) {
-    const h = hashes[slot]!;
+    const h = hashes[2 * slot]!;
     if (h === 0) return ~slot;
     if (h === hash && equalsRange(table.entries[2 * slot]!, text, start, end)) return slot;
     slot = (slot + 1) & mask;
@@ -75,12 +76,13 @@ function equalsRange(key: string, text: string, start: number, end: number): boo
 }
 
 /**
- * Stores `key` → `value` in the empty slot `~missing` that {@link findRange}
+ * Stores `key` → `value` and `number` in the empty slot `~missing` that {@link findRange}
  * returned for this key (the table may grow: find again before the next insert).
  */
-export function insertAt(table: RangeTable, missing: number, hash: number, key: string, value: string): void {
+export function insertAt(table: RangeTable, missing: number, hash: number, key: string, value: string, number = 0): void {
   const slot = ~missing;
-  table.hashes[slot] = hash;
+  table.hashes[2 * slot] = hash;
+  table.hashes[2 * slot + 1] = number;
   table.entries[2 * slot] = key;
   table.entries[2 * slot + 1] = value;
   table.size++;
@@ -92,14 +94,15 @@ function grow(table: RangeTable): void {
   const { hashes, entries } = table;
   const size = 2 * (table.mask + 1);
   const mask = size - 1;
-  const newHashes = new Int32Array(size);
+  const newHashes = new Int32Array(2 * size);
   const newEntries = new Array<string>(2 * size).fill('');
-  for (let i = 0; i < hashes.length; i++) {
-    const h = hashes[i]!;
+  for (let i = 0; i < hashes.length / 2; i++) {
+    const h = hashes[2 * i]!;
     if (h === 0) continue;
     let slot = h & mask;
-    while (newHashes[slot] !== 0) slot = (slot + 1) & mask;
-    newHashes[slot] = h;
+    while (newHashes[2 * slot] !== 0) slot = (slot + 1) & mask;
+    newHashes[2 * slot] = h;
+    newHashes[2 * slot + 1] = hashes[2 * i + 1]!;
     newEntries[2 * slot] = entries[2 * i]!;
     newEntries[2 * slot + 1] = entries[2 * i + 1]!;
   }

@@ -11,7 +11,8 @@ import { buildStopwords } from '../src/language/german/stopwords';
 import { GERMAN_ABBREVIATIONS, lexemeAt, tokenizeGerman } from '../src/language/german/tokenize';
 import { normalizeText } from '../src/normalize';
 import { findRange, hashRange, insertAt, newRangeTable } from '../src/range-table';
-import { extractTerms, type NoteTerms } from '../src/terms';
+import { extractAllTerms, extractTerms, type NoteTerms } from '../src/terms';
+import { termIds } from '../src/vectors/vocabulary';
 
 /** The plain version: every token of tokenizeGerman, its norm through stopwords, stemmer and a Map. */
 function plainTerms(text: string, stopwords: ReadonlySet<string>, stemmer: string, cache: Map<string, string>): NoteTerms {
@@ -90,6 +91,26 @@ describe('extractTerms: the German fast path', () => {
   });
 });
 
+describe('extractAllTerms: the stems as ids while reading', () => {
+  it('gives the terms of extractTerms and the ids of termIds (property)', () => {
+    const stopwords = buildStopwords(german.stopwords, {});
+    fc.assert(
+      fc.property(fc.array(note, { maxLength: 20 }), fc.constantFrom('cistem', 'snowball'), (notes, stemmer) => {
+        const cache = new Map<string, string>();
+        const { terms, ids } = extractAllTerms(notes, { language: german, stopwords, stemmer, cache });
+        const plain = new Map<string, string>();
+        const want = notes.map((text) => plainTerms(text, stopwords, stemmer, plain));
+        expect(terms).toEqual(want);
+        const wantIds = termIds(want.map((t) => t.stems));
+        expect(ids!.names).toEqual(wantIds.names);
+        expect([...ids!.tokens]).toEqual([...wantIds.tokens]);
+        expect([...ids!.offsets]).toEqual([...wantIds.offsets]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('tokenizeGerman: a word before a dot or colon', () => {
   it('is cut by the fast path where the lexer expression cuts it (property)', () => {
     const heads = GERMAN_ABBREVIATIONS.map((a) => a.norm.slice(0, a.norm.indexOf('.')));
@@ -155,12 +176,13 @@ describe('range table', () => {
           const want = map.get(k);
           if (want === undefined) {
             expect(slot).toBeLessThan(0);
-            insertAt(table, slot, hash, k, `${after}|${k}`);
+            insertAt(table, slot, hash, k, `${after}|${k}`, map.size);
             map.set(k, `${after}|${k}`);
           } else {
             expect(slot).toBeGreaterThanOrEqual(0);
             expect(table.entries[2 * slot]).toBe(k);
             expect(table.entries[2 * slot + 1]).toBe(want);
+            expect(table.hashes[2 * slot + 1]).toBe([...map.keys()].indexOf(k));
           }
         }
         expect(table.size).toBe(map.size);
