@@ -65,7 +65,7 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
   // Terms: normalise, tokenise, drop stopwords, stem.
   const stopwords = buildStopwords(language.stopwords, opts.stopwords);
   const cache = new Map<string, string>();
-  const terms = termsInParts(
+  const { terms, ids: stemIds } = termsInParts(
     prepared.notes.map((note) => note.text),
     { language, stopwords, stemmer: opts.stemmer, cache },
     { language: opts.language, stemmer: opts.stemmer, stopwords: opts.stopwords },
@@ -89,8 +89,8 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
   // Features: vocabulary by document frequency over the distinct term bags
   // (as the clustering counts them: a note written by most participants is
   // not thereby uninformative), sparse TF-IDF.
-  // Stems interned once (one Map lookup per token) for the vocabulary, the bags and the fit.
-  const ids = termIds(stems);
+  // Stems interned once for the vocabulary, the bags and the fit (by the terms stage when it read the notes alone).
+  const ids = stemIds ?? termIds(stems);
   const firstOfBag = distinctBags(ids);
   const m = firstOfBag.reduce((sum, w) => sum + w, 0);
   const minDf = opts.keepRareTerms ? 1 : opts.minDf === 'auto' ? (m < 20 ? 1 : 2) : opts.minDf;
@@ -116,7 +116,7 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
       ids: rowsOfIds(ids, content),
       // Lowercased surface words, made when the fit asks for them (n-grams, compound parts; not for long texts).
       get words() {
-        words ??= content.map((i) => terms[i]!.surfaces.map((w) => w.toLowerCase()));
+        words ??= lowercaseWords(content.map((i) => terms[i]!.surfaces));
         return words;
       },
       stem: (word) => language.stem(word, opts.stemmer),
@@ -193,6 +193,26 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
   });
   stage('report');
   return report;
+}
+
+/**
+ * Each word lowercased, each distinct word once: the terms stage shares one
+ * string per distinct surface, so a repeated word is one `Map` lookup and
+ * the same lowercase string (no new string per token, and the n-gram
+ * stage's own lookups by word then meet strings whose hash is known).
+ */
+function lowercaseWords(rows: ReadonlyArray<ReadonlyArray<string>>): string[][] {
+  const lower = new Map<string, string>();
+  return rows.map((row) =>
+    row.map((word) => {
+      let lowered = lower.get(word);
+      if (lowered === undefined) {
+        lowered = word.toLowerCase();
+        lower.set(word, lowered);
+      }
+      return lowered;
+    }),
+  );
 }
 
 /** 1 for the first note of each distinct set of stems, 0 for its repeats. */

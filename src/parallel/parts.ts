@@ -10,8 +10,9 @@
  *
  * @module
  */
-import { extractTerms, type NoteTerms, type TermOptions } from '../terms';
+import { extractAllTerms, extractTerms, type NoteTerms, type TermOptions } from '../terms';
 import { type ProjectionPlan, prepareProjection, projectFeatures, projectPrepared } from '../vectors/features';
+import type { TermIds } from '../vectors/vocabulary';
 import {
   newClaim,
   type PackedTerms,
@@ -34,18 +35,19 @@ export const PROJECT_CHUNK = 4000;
 /**
  * The terms of every note ({@link extractTerms}), in chunks taken by this thread and the
  * runner's, when a runner with warm workers is given and the language is the built-in German
- * (`spec.language === 'de'`).
+ * (`spec.language === 'de'`). Read here alone, with the German tokenizer, also the stems as
+ * ids (`ids`, see {@link extractAllTerms}).
  */
 export function termsInParts(
   texts: readonly string[],
   options: TermOptions,
   spec: { language: unknown; stemmer: string; stopwords: { add: string[]; remove: string[] } },
   runner: Runner | undefined,
-): NoteTerms[] {
+): { terms: NoteTerms[]; ids?: TermIds } {
   // Only with warm workers (a pool that has run tasks before): a fresh worker is still loading and
   // compiling the library during the terms, and splitting them then cost CPU without saving time.
   const parts = spec.language === 'de' && runner?.warm ? partsFor(runner, texts.length, MIN_PER_PART) : 1;
-  if (parts === 1) return texts.map((text) => extractTerms(text, options));
+  if (parts === 1) return extractAllTerms(texts, options);
   const n = texts.length;
   const claimed = { claim: newClaim(), chunks: Math.ceil(n / TERMS_CHUNK), size: TERMS_CHUNK };
   const input: TermsTaskInput = { ...claimed, texts: texts as string[], language: 'de', stemmer: spec.stemmer, stopwords: spec.stopwords };
@@ -59,7 +61,7 @@ export function termsInParts(
     for (const c of part.taken) for (let i = c * TERMS_CHUNK; i < Math.min(n, (c + 1) * TERMS_CHUNK); i++) targets.push(i);
     decodeTerms(part, out, targets);
   }
-  return out;
+  return { terms: out };
 }
 
 /** Packs the terms of notes into one string and lengths ({@link PackedTerms}). */

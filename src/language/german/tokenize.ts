@@ -288,11 +288,32 @@ export function characterClass(code: number): number {
 const ABBREVIATION_HEAD = Math.max(3, ...GERMAN_ABBREVIATIONS.map((a) => a.norm.indexOf('.')));
 
 /**
+ * What a run of letters before a dot must be, lowercased, for the lexer to
+ * begin an abbreviation or a URL there: the first part of a known
+ * abbreviation (`z`, `usw`, `insbes`), or `www`. The lexer matches each of
+ * their letters in either case, and those letters lowercase to themselves.
+ */
+const DOT_HEADS = new Set([...GERMAN_ABBREVIATIONS.map((a) => a.norm.slice(0, a.norm.indexOf('.'))), 'www']);
+
+/** Whether the run `text[pos, end)`, followed by a dot, may begin an abbreviation or URL (else it is a word of its own). */
+function mayStartAbbreviation(text: string, pos: number, end: number): boolean {
+  return end - pos <= ABBREVIATION_HEAD && DOT_HEADS.has(text.slice(pos, end).toLowerCase());
+}
+
+/** Whether the run `text[pos, end)`, followed by a colon, may begin a URL: `http` or `https` in any case. */
+function mayStartUrl(text: string, pos: number, end: number): boolean {
+  const length = end - pos;
+  if (length !== 4 && length !== 5) return false;
+  const run = text.slice(pos, end).toLowerCase();
+  return run === 'http' || run === 'https';
+}
+
+/**
  * Where the word lexeme starting at `pos` ends, when it is a plain run of
  * letters and digits from the class table that the lexer's regular
  * expression would match as a word of its own; -1 when the expression must
- * decide (a character outside the table, a connector or a dot or colon after
- * a run short enough to begin an abbreviation or URL: `z.`, `usw.`, `www.`, `https:`).
+ * decide (a character outside the table, a connector, or a dot or colon
+ * after a run that may begin an abbreviation or URL: `z.`, `usw.`, `www.`, `https:`).
  */
 function plainWordEnd(text: string, pos: number, classes: Uint8Array): number {
   const n = text.length;
@@ -306,10 +327,32 @@ function plainWordEnd(text: string, pos: number, classes: Uint8Array): number {
       continue;
     }
     if (isConnectorCode(code)) return -1;
-    if ((code === 0x2e && end - pos <= ABBREVIATION_HEAD) || (code === 0x3a && end - pos <= 5)) return -1;
+    if ((code === 0x2e && mayStartAbbreviation(text, pos, end)) || (code === 0x3a && mayStartUrl(text, pos, end))) return -1;
     return end;
   }
   return end;
+}
+
+/**
+ * @internal For the tests: where the fast path cuts a plain word starting at
+ * `pos` (-1: the lexer expression decides), and what the expression matches
+ * there (its end, and whether it is a word lexeme).
+ */
+export function lexemeAt(text: string, pos: number): { plainEnd: number; end: number; word: boolean } {
+  const classes = CLASSES ?? characterClasses();
+  const code = text.charCodeAt(pos);
+  const plainEnd =
+    code < CLASS_TABLE_SIZE && (classes[code] === LETTER || classes[code] === NUMBER) ? plainWordEnd(text, pos, classes) : -1;
+  const lex = lexer();
+  lex.lastIndex = pos;
+  const m = lex.exec(text);
+  return { plainEnd, end: lex.lastIndex, word: m?.[4] !== undefined };
+}
+
+/** Whether a word lexeme has a hyphen, an apostrophe or a soft hyphen in it. */
+function hasConnector(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (isConnectorCode(word.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Hyphens, apostrophes and the soft hyphen: what may continue a word lexeme. */
@@ -333,6 +376,47 @@ const WHITESPACE_AHEAD = /\s/g;
 const LETTER_START = /^\p{L}/u;
 
 /**
+ * The tokens of one {@link scanGerman}, as ranges of the scanned text:
+ * token `i` has the surface `text.slice(start[i], end[i])` and the norm
+ * `norm[i]`, or, where `norm[i]` is `undefined`, it is a plain word (one
+ * word lexeme without hyphens or apostrophes) whose norm
+ * {@link plainWordNorm} gives (`null`: no word, e.g. a number). Plain words
+ * are most tokens; leaving them as ranges lets a caller look them up without
+ * making a string or an object per token.
+ *
+ * @internal
+ */
+export interface TokenRanges {
+  /** Tokens of the last scan. */
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  norm: Array<string | undefined>;
+}
+
+/** @internal Empty {@link TokenRanges}, to be reused from scan to scan (the buffers grow as needed). */
+export function newTokenRanges(): TokenRanges {
+  return { count: 0, start: new Int32Array(64), end: new Int32Array(64), norm: [] };
+}
+
+/** Appends one token to `out`. */
+function addRange(out: TokenRanges, start: number, end: number, norm: string | undefined): void {
+  const i = out.count;
+  if (i === out.start.length) {
+    const grown = new Int32Array(2 * i);
+    grown.set(out.start);
+    out.start = grown;
+    const grownEnd = new Int32Array(2 * i);
+    grownEnd.set(out.end);
+    out.end = grownEnd;
+  }
+  out.start[i] = start;
+  out.end[i] = end;
+  out.norm[i] = norm;
+  out.count = i + 1;
+}
+
+/**
  * Cuts one normalised German note into word tokens.
  *
  * @param text - The note text, normalised (NFC, single spaces; see `normalizeText`).
@@ -349,15 +433,40 @@ const LETTER_START = /^\p{L}/u;
  * ```
  */
 export function tokenizeGerman(text: string): Token[] {
+  const ranges = TOKENIZE_RANGES;
+  scanGerman(text, ranges);
   const tokens: Token[] = [];
+  for (let i = 0; i < ranges.count; i++) {
+    const surface = text.slice(ranges.start[i], ranges.end[i]);
+    const norm = ranges.norm[i] ?? plainWordNorm(surface);
+    if (norm !== null) tokens.push({ surface, norm });
+  }
+  return tokens;
+}
+/** The buffers of {@link tokenizeGerman} (read out before the next scan: nothing in between tokenizes). */
+const TOKENIZE_RANGES = newTokenRanges();
+
+/**
+ * The tokenizer's scan: cuts one normalised German note into tokens and
+ * writes them to `out` (see {@link TokenRanges}). {@link tokenizeGerman}
+ * makes them `Token` objects; `extractTerms` looks plain words up by their range.
+ *
+ * @param text - The note text, normalised (NFC, single spaces; see `normalizeText`).
+ * @param out - Receives the tokens (its previous contents are dropped).
+ *
+ * @internal
+ */
+export function scanGerman(text: string, out: TokenRanges): void {
+  out.count = 0;
   const n = text.length;
-  // The token being built: [start, end) in `text`, its first lexeme, its
-  // norm so far, whether its last part is a suffix, and a connector waiting
-  // for the next word.
+  // The token being built: [start, end) in `text`; its norm so far, or
+  // `undefined` while it is one plain lexeme [start, firstEnd) not yet
+  // sliced (most tokens, which then never need a string of their own here);
+  // whether its last part is a suffix; a connector waiting for the next word.
   let start = -1;
   let end = 0;
-  let first = '';
-  let norm = '';
+  let firstEnd = 0;
+  let norm: string | undefined = '';
   let afterSuffix = false;
   let pending: string | null = null;
   // The current whitespace-delimited chunk, for the e-mail/host-name check.
@@ -370,7 +479,8 @@ export function tokenizeGerman(text: string): Token[] {
   while (pos < n) {
     const code = text.charCodeAt(pos);
     let kind: number;
-    let lexeme: string;
+    // The lexeme's text; not made for a plain word (the fast path below).
+    let lexeme = '';
     // A plain word of the class table ends here (-1: not one, or the expression must decide).
     const plainEnd =
       code < CLASS_TABLE_SIZE && (classes[code] === LETTER || classes[code] === NUMBER) ? plainWordEnd(text, pos, classes) : -1;
@@ -388,7 +498,6 @@ export function tokenizeGerman(text: string): Token[] {
     } else if (plainEnd >= 0) {
       // Fast path: a plain word.
       kind = WORD;
-      lexeme = text.slice(pos, plainEnd);
       next = plainEnd;
     } else {
       const lex = lexer();
@@ -414,16 +523,17 @@ export function tokenizeGerman(text: string): Token[] {
 
     if (kind === WORD) {
       // A word, possibly with inner hyphens and apostrophes (not if it came by the fast path).
-      const word = plainEnd >= 0 ? stripBinnenI(lexeme) : wordNorm(lexeme);
       if (start >= 0 && (pending !== null || afterSuffix)) {
-        norm += (pending ?? '') + word;
+        const word = plainEnd >= 0 ? stripBinnenI(text.slice(pos, plainEnd)) : wordNorm(lexeme);
+        norm = (norm ?? stripBinnenI(text.slice(start, firstEnd))) + (pending ?? '') + word;
         if (norm.length > MAX_TOKEN_LENGTH) norm = norm.slice(0, MAX_TOKEN_LENGTH + 1);
         pending = null;
       } else {
-        if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
+        if (start >= 0) start = endToken(out, text, start, end, firstEnd, norm);
         start = pos;
-        first = lexeme;
-        norm = word;
+        firstEnd = next;
+        // A word without connectors (from the fast path or not) has the norm of a plain word.
+        norm = plainEnd >= 0 || !hasConnector(lexeme) ? undefined : wordNorm(lexeme);
         pending = null;
       }
       end = next;
@@ -434,20 +544,20 @@ export function tokenizeGerman(text: string): Token[] {
         end = next;
         afterSuffix = true;
       } else {
-        if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
+        if (start >= 0) start = endToken(out, text, start, end, firstEnd, norm);
         pos += 1;
         continue;
       }
     } else if (kind === SPACE) {
-      if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
+      if (start >= 0) start = endToken(out, text, start, end, firstEnd, norm);
       chunkStart = next;
-      chunkTokens = tokens.length;
+      chunkTokens = out.count;
       chunkChecked = false;
     } else if (kind === ABBREVIATION) {
-      if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
-      tokens.push({ surface: lexeme, norm: abbreviationNorm(lexeme) });
+      if (start >= 0) start = endToken(out, text, start, end, firstEnd, norm);
+      addRange(out, pos, next, abbreviationNorm(lexeme));
     } else if (kind === URL) {
-      if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
+      if (start >= 0) start = endToken(out, text, start, end, firstEnd, norm);
     } else {
       // One other character: a connector after a suffix, or a separator.
       if ((lexeme === '.' || lexeme === '@') && !chunkChecked && startsWord(text, next)) {
@@ -457,7 +567,7 @@ export function tokenizeGerman(text: string): Token[] {
         const chunkEnd = WHITESPACE_AHEAD.exec(text)?.index ?? n;
         if (isAddress(text.slice(chunkStart, chunkEnd))) {
           start = -1;
-          tokens.length = chunkTokens;
+          out.count = chunkTokens;
           pos = chunkEnd;
           continue;
         }
@@ -465,24 +575,47 @@ export function tokenizeGerman(text: string): Token[] {
       if (start >= 0 && pending === null && isConnector(lexeme) && startsWord(text, next)) {
         pending = connectorNorm(lexeme);
       } else if (start >= 0) {
-        start = pushToken(tokens, text, start, end, norm, first);
+        start = endToken(out, text, start, end, firstEnd, norm);
       }
     }
     pos = next;
   }
-  if (start >= 0) start = pushToken(tokens, text, start, end, norm, first);
-  return tokens;
+  if (start >= 0) start = endToken(out, text, start, end, firstEnd, norm);
 }
 
-/** Pushes the finished token `text[start, end)` if it is a word; returns -1 (no token being built). */
-function pushToken(tokens: Token[], text: string, start: number, end: number, norm: string, first: string): number {
-  const token = finishToken(text, start, end, norm, first);
-  if (token !== null) tokens.push(token);
+/**
+ * Ends the token `text[start, end)`: adds it to `out` if it is a word (a
+ * plain word of one lexeme as a range, for the caller to judge). `norm` is
+ * its raw norm, or `undefined` for the plain lexeme `text[start, firstEnd)`.
+ * Returns -1 (no token being built).
+ */
+function endToken(out: TokenRanges, text: string, start: number, end: number, firstEnd: number, norm: string | undefined): number {
+  if (norm === undefined) {
+    if (end === firstEnd) {
+      addRange(out, start, end, undefined);
+      return -1;
+    }
+    // A plain word with a suffix (Akteur*innen): its norm is the word's.
+    norm = stripBinnenI(text.slice(start, firstEnd));
+  }
+  const finished = finishNorm(norm);
+  if (finished !== null) addRange(out, start, end, finished);
   return -1;
 }
 
-/** Builds the token `text[start, end)` (which begins with the lexeme `firstLexeme`) with its raw norm, or `null` when it is not a word. */
-function finishToken(text: string, start: number, end: number, rawNorm: string, firstLexeme: string): Token | null {
+/**
+ * The norm of a token that is a plain word (one word lexeme without hyphens
+ * or apostrophes), or `null` when it is no word (a number, too long). It
+ * depends on the surface alone.
+ *
+ * @internal
+ */
+export function plainWordNorm(lexeme: string): string | null {
+  return finishNorm(stripBinnenI(lexeme));
+}
+
+/** The final norm of a token from its raw norm, or `null` when the token is not a word. */
+function finishNorm(rawNorm: string): string | null {
   if (rawNorm.length > MAX_TOKEN_LENGTH) return null;
   // Text below U+0250 (letters with ccc 0, no decomposition to undo) is in NFC and has no emoji marks.
   // Such text without a character that lowercasing changes is its own lowercase (most words of a
@@ -497,8 +630,7 @@ function finishToken(text: string, start: number, end: number, rawNorm: string, 
   const first = norm.charCodeAt(0);
   const letterFirst = first < CLASS_TABLE_SIZE ? characterClass(first) === LETTER : LETTER_START.test(norm);
   if (!letterFirst && (!HAS_LETTER.test(norm) || NUMBERISH.test(norm))) return null;
-  // A token of one lexeme (most are) has that lexeme as its surface: no second copy.
-  return { surface: firstLexeme.length === end - start ? firstLexeme : text.slice(start, end), norm };
+  return norm;
 }
 
 /** Characters below U+0250 that `toLowerCase` changes (1), built on first use. */
