@@ -141,31 +141,6 @@ describe('the SVD kernels give the sums of the plain loops, bit for bit', () => 
     );
   });
 
-  it('the cross product Aᵀ·B of two row-major blocks (strided), over row blocks of 64', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 200 }),
-        fc.integer({ min: 1, max: 13 }),
-        fc.integer({ min: 0, max: 3 }),
-        fc.integer({ min: 1, max: 13 }),
-        fc.integer({ min: 0, max: 3 }),
-        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-        (rows, count, padA, width, padB, seed) => {
-          const random = createRandom(seed);
-          const stride = count + padA;
-          const bStride = width + padB;
-          const a = dense(random, rows * stride, 0.15);
-          const b = dense(random, rows * bStride, 0.15);
-          const plain = new Float64Array(count * width);
-          for (let i = 0; i < rows; i++)
-            for (let x = 0; x < count; x++) for (let z = 0; z < width; z++) plain[x * width + z]! += a[i * stride + x]! * b[i * bStride + z]!;
-          same(svdKernels.crossOf(a, stride, count, b, width, rows, bStride), plain);
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
-
   it('Gaussians in bulk equal Box–Muller from next(), skips included', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 6 }), (seed, counts) => {

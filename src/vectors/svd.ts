@@ -155,7 +155,7 @@ function svdOf(
   const z = multiplyTransposedByColumns(t, basis.q, w);
   const gram =
     nnz * w + m.rows * w * w < (used * w * w) / 2
-      ? symmetrised(crossOf(basis.q, w, w, multiplyByColumns(t, m.rows, z, w), w, m.rows), w)
+      ? symmetrised(times(transposed(basis.q, m.rows, w), w, m.rows, transposed(multiplyByColumns(t, m.rows, z, w), m.rows, w), w), w)
       : gramOf(z, m.cols, w);
   const { values, vectors } = symmetricEigen(gram, w);
   const order = [...values.keys()].sort((a, b) => values[b]! - values[a]! || a - b);
@@ -173,6 +173,13 @@ function svdOf(
   return { rank: r, u, s, v };
 }
 
+/** The transpose of a rows × w row-major block (w × rows): Qᵀ·Y is then `times(Qᵀ, w, rows, Yᵀ, w)`, sums over the rows in order. */
+function transposed(y: Float64Array, rows: number, w: number): Float64Array {
+  const out = new Float64Array(rows * w);
+  for (let i = 0; i < rows; i++) for (let a = 0; a < w; a++) out[a * rows + i] = y[i * w + a]!;
+  return out;
+}
+
 /** (G + Gᵀ) / 2 of a w × w row-major matrix, in place. */
 function symmetrised(g: Float64Array, w: number): Float64Array {
   for (let a = 0; a < w; a++) {
@@ -185,79 +192,6 @@ function symmetrised(g: Float64Array, w: number): Float64Array {
   return g;
 }
 
-/**
- * Aᵀ·B for row-major A (rows × `count` of `stride` columns) and B (rows × `width` of `bStride`
- * columns): count × width. Rows in blocks of {@link GRAM_BLOCK}, two columns of A by four of B in
- * registers; each entry continues its sum from block to block, so it adds its rows in ascending
- * order, as the plain loop does.
- */
-function crossOf(a: Float64Array, stride: number, count: number, b: Float64Array, width: number, rows: number, bStride = width): Float64Array {
-  const out = new Float64Array(count * width);
-  for (let i0 = 0; i0 < rows; i0 += GRAM_BLOCK) {
-    const i1 = Math.min(rows, i0 + GRAM_BLOCK);
-    let x = 0;
-    for (; x + 2 <= count; x += 2) {
-      let z = 0;
-      for (; z + 4 <= width; z += 4) {
-        const o0 = x * width + z;
-        const o1 = o0 + width;
-        let s00 = out[o0]!;
-        let s01 = out[o0 + 1]!;
-        let s02 = out[o0 + 2]!;
-        let s03 = out[o0 + 3]!;
-        let s10 = out[o1]!;
-        let s11 = out[o1 + 1]!;
-        let s12 = out[o1 + 2]!;
-        let s13 = out[o1 + 3]!;
-        for (let i = i0; i < i1; i++) {
-          const ao = i * stride + x;
-          const a0 = a[ao]!;
-          const a1 = a[ao + 1]!;
-          const bo = i * bStride + z;
-          const b0 = b[bo]!;
-          const b1 = b[bo + 1]!;
-          const b2 = b[bo + 2]!;
-          const b3 = b[bo + 3]!;
-          s00 += a0 * b0;
-          s01 += a0 * b1;
-          s02 += a0 * b2;
-          s03 += a0 * b3;
-          s10 += a1 * b0;
-          s11 += a1 * b1;
-          s12 += a1 * b2;
-          s13 += a1 * b3;
-        }
-        out[o0] = s00;
-        out[o0 + 1] = s01;
-        out[o0 + 2] = s02;
-        out[o0 + 3] = s03;
-        out[o1] = s10;
-        out[o1 + 1] = s11;
-        out[o1 + 2] = s12;
-        out[o1 + 3] = s13;
-      }
-      for (; z < width; z++) {
-        let s0 = out[x * width + z]!;
-        let s1 = out[(x + 1) * width + z]!;
-        for (let i = i0; i < i1; i++) {
-          const bv = b[i * bStride + z]!;
-          s0 += a[i * stride + x]! * bv;
-          s1 += a[i * stride + x + 1]! * bv;
-        }
-        out[x * width + z] = s0;
-        out[(x + 1) * width + z] = s1;
-      }
-    }
-    for (; x < count; x++) {
-      for (let z = 0; z < width; z++) {
-        let s0 = out[x * width + z]!;
-        for (let i = i0; i < i1; i++) s0 += a[i * stride + x]! * b[i * bStride + z]!;
-        out[x * width + z] = s0;
-      }
-    }
-  }
-  return out;
-}
 
 
 
@@ -875,4 +809,4 @@ function fixSigns(u: Float64Array, v: Float64Array, rows: number, cols: number, 
 }
 
 /** @internal For the tests: the SVD's dense and sparse kernels (tests/perf-svd.test.ts compares them with plain loops). */
-export const svdKernels = { transpose, multiplyByColumns, multiplyTransposedByColumns, times, gramOf, crossOf };
+export const svdKernels = { transpose, multiplyByColumns, multiplyTransposedByColumns, times, gramOf };
