@@ -44,7 +44,7 @@ function accepts(name, value) {
     return true;
   } catch (error) {
     if (error?.code === 'BAD_OPTION' && String(error.message).includes(name)) return false;
-    if (error?.code === 'BAD_NOTE' || error?.code === 'BAD_INPUT') return true;
+    if (error?.code === 'BAD_NOTE') return true;
     throw error;
   }
 }

@@ -192,9 +192,6 @@ function symmetrised(g: Float64Array, w: number): Float64Array {
   return g;
 }
 
-
-
-
 /** A (rows × cols, sparse) times B (cols × width, row-major). */
 export function multiply(m: SparseMatrix, b: Float64Array, width: number): Float64Array {
   const { rows, indptr, indices, values } = m;
