@@ -11,6 +11,16 @@ const entry = {
 // The worker thread of analyzeParallel (themenfinder/node): loaded by path, not exported.
 const worker = { worker: 'src/node/worker.ts' };
 
+/**
+ * ml-kmeans imports ml-matrix (~70 KB minified) only for its own k-means++
+ * start, which themenfinder never asks for (it always passes the start): the
+ * browser builds take a stub instead (src/browser/no-ml-matrix.ts;
+ * tests/build.test.ts runs the browser build and compares its reports).
+ */
+function withoutMlMatrix(options: { alias?: Record<string, string> }): void {
+  options.alias = { ...options.alias, 'ml-matrix': './src/browser/no-ml-matrix.ts' };
+}
+
 export default defineConfig([
   {
     // ESM: dependencies stay external so bundlers can dedupe and tree-shake
@@ -45,10 +55,11 @@ export default defineConfig([
   },
   {
     // ESM for bundlers that target browsers (the `browser` export condition):
-    // the same modules as the ESM build, but with the ml-kmeans family left
-    // external, so the bundler tree-shakes it with its `sideEffects: false`
-    // (bundled in, as for Node's fast start, ~1.7 KB more gzip; BENCHMARKS.md).
+    // the same modules as the ESM build, with the ml-kmeans family bundled in
+    // and ml-matrix replaced by a stub (withoutMlMatrix below).
     entry: { index: entry.index, english: entry.english },
+    noExternal: [/^ml-/, /^is-any-array$/],
+    esbuildOptions: withoutMlMatrix,
     outDir: 'dist/browser',
     format: ['esm'],
     platform: 'browser',
@@ -67,6 +78,7 @@ export default defineConfig([
     platform: 'browser',
     target: 'es2022',
     noExternal: [/.*/],
+    esbuildOptions: withoutMlMatrix,
     splitting: false,
     minify: true,
     dts: false,

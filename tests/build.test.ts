@@ -47,15 +47,24 @@ describe('the built package', () => {
     expect(readdirSync(repoPath(dir))).toContain('english.js');
   });
 
-  it('gives bundlers for browsers a build that leaves the ml-kmeans family to them (tree-shaken), with the same report', async () => {
+  it('gives bundlers for browsers a build with ml-kmeans bundled and ml-matrix left out, with the same reports', async () => {
     const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8'));
     expect(pkg.exports['.'].import.browser).toBe('./dist/browser/index.js');
     expect(pkg.exports['./english'].import.browser).toBe('./dist/browser/english.js');
     const files = readdirSync(repoPath('dist/browser')).filter((f) => f.endsWith('.js'));
-    expect(files.some((f) => /from\s*["']ml-kmeans["']/.test(readFileSync(repoPath(`dist/browser/${f}`), 'utf8')))).toBe(true);
+    const code = files.map((f) => readFileSync(repoPath(`dist/browser/${f}`), 'utf8')).join('\n');
+    // No import of the ml-* family is left; ml-matrix's code is not in (its stub is).
+    expect(code).not.toMatch(/from\s*["']ml-/);
+    expect(code).not.toMatch(/class Matrix extends AbstractMatrix/);
+    expect(code).toMatch(/ml-matrix is left out/);
     const browser = await import(repoPath('dist/browser/index.js'));
     const esm = await import(repoPath('dist/index.js'));
     expect(JSON.stringify(browser.analyze(NOTES))).toBe(JSON.stringify(esm.analyze(NOTES)));
+    // The bundled corpus: automatic k, consensus, stability, ml-kmeans' final step.
+    const notes = esm.parseBoard(readFileSync(repoPath('corpus/zukunftscamp-2021.txt'), 'utf8'))
+      .filter((u: { kind: string }) => u.kind === 'note')
+      .map((u: { id: string; text: string }) => ({ id: u.id, text: u.text }));
+    expect(JSON.stringify(browser.analyze(notes))).toBe(JSON.stringify(esm.analyze(notes)));
   });
 
   it('version matches package.json', async () => {
