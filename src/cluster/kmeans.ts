@@ -5,6 +5,7 @@
  */
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { newClaim, partsFor, type Runner, takeChunks } from '../parallel/runner';
+import { type Kernels, releaseKernels, reserve, threadKernels } from './kernels';
 import { createRandom, deriveSeed, type Random } from './random';
 
 /** A clustering of vectors. */
@@ -241,6 +242,7 @@ export function lloydCosine(
   let bounded = false;
   let converged = false;
   let step = 0;
+  const wasm = wasmLloyd(packed, k);
   while (!converged && step < iterations) {
     step++;
     let zeroCentre = false;
@@ -271,12 +273,17 @@ export function lloydCosine(
       }
     }
     const useBounds = bounded && !zeroCentre;
-    assignStep(packed, centres, centreNorms, k, labels, upper, lower, dots, useBounds, shift, maxShiftAt, maxShift, secondShift, inverseNorms, zeroCentre, cosines);
+    if (wasm) {
+      wasm.load(centres, centreNorms, inverseNorms, shift);
+      wasm.kernels.assign(n, dim, k, wasm.D, wasm.N, wasm.P, wasm.CN, wasm.IN, wasm.L, wasm.U, wasm.LO, wasm.S, wasm.DT, wasm.CS,
+        useBounds ? 1 : 0, maxShiftAt, maxShift, secondShift, zeroCentre ? 1 : 0);
+    } else assignStep(packed, centres, centreNorms, k, labels, upper, lower, dots, useBounds, shift, maxShiftAt, maxShift, secondShift, inverseNorms, zeroCentre, cosines);
     bounded = !zeroCentre;
     const swapUnit = unitBefore;
     unitBefore = unitNow;
     unitNow = swapUnit;
-    meansStep(packed, labels, centres, next, sizes, k);
+    if (wasm) wasm.means(centres, next, sizes);
+    else meansStep(packed, labels, centres, next, sizes, k);
     converged = true;
     for (let j = 0; j < k; j++) {
       if (cosineDistance(next.subarray(j * dim, (j + 1) * dim), centres.subarray(j * dim, (j + 1) * dim)) > tolerance) {
@@ -288,6 +295,7 @@ export function lloydCosine(
     centres = next;
     next = t;
   }
+  if (wasm) wasm.done(labels);
   const centroids: Float64Array[] = [];
   // After the swap `next` holds the centres the last assignment was made with.
   const previous: Float64Array[] = [];
@@ -296,6 +304,114 @@ export function lloydCosine(
     previous.push(next.slice(j * dim, (j + 1) * dim));
   }
   return { labels, centroids, previous, iterations: step, converged };
+}
+
+/** The WebAssembly kernels of one {@link lloydCosine} run: byte offsets of its arrays in the kernels' memory. */
+interface WasmLloyd {
+  kernels: Kernels;
+  D: number;
+  N: number;
+  P: number;
+  CN: number;
+  IN: number;
+  L: number;
+  U: number;
+  LO: number;
+  S: number;
+  DT: number;
+  CS: number;
+  NX: number;
+  SZ: number;
+  /** Writes the centres (in pairs), their squared and inverse norms and shifts for `assign`. */
+  load: (centres: Float64Array, centreNorms: Float64Array, inverseNorms: Float64Array, shift: Float64Array) => void;
+  /** The update step (as {@link meansStep}) from the labels in the kernels' memory. */
+  means: (centres: Float64Array, next: Float64Array, sizes: Int32Array) => void;
+  /** Copies the labels out (and lets a large memory go). */
+  done: (labels: Int32Array) => void;
+}
+
+/** Memory above this many bytes is not kept between runs. */
+const KEEP_MEMORY = 64 << 20;
+
+/** The WebAssembly kernels laid out for a run on `packed` with `k` centres, or null (JavaScript kernels). */
+function wasmLloyd(packed: Packed, k: number): WasmLloyd | null {
+  const kernels = threadKernels();
+  if (!kernels || k === 0) return null;
+  const { n, dim } = packed;
+  const pairs = (k + 1) >> 1;
+  let at = 0;
+  const take = (bytes: number) => {
+    const start = at;
+    at += Math.ceil(bytes / 16) * 16;
+    return start;
+  };
+  const D = take(n * dim * 8);
+  const N = take(n * 8);
+  const P = take(pairs * dim * 16);
+  const CN = take(k * 8);
+  const IN = take(k * 8);
+  const L = take(n * 4);
+  const U = take(n * 8);
+  const LO = take(n * 8);
+  const S = take(k * 8);
+  const DT = take(pairs * 16);
+  const CS = take(pairs * 16);
+  const NX = take(k * dim * 8);
+  const SZ = take(k * 4);
+  reserve(kernels, at);
+  const buffer = kernels.memory.buffer;
+  new Float64Array(buffer, D, n * dim).set(packed.data.subarray(0, n * dim));
+  new Float64Array(buffer, N, n).set(packed.norms.subarray(0, n));
+  const p = new Float64Array(buffer, P, pairs * dim * 2);
+  p.fill(0);
+  const cn = new Float64Array(buffer, CN, k);
+  const inv = new Float64Array(buffer, IN, k);
+  const s = new Float64Array(buffer, S, k);
+  const nx = new Float64Array(buffer, NX, k * dim);
+  const sz = new Int32Array(buffer, SZ, k);
+  return {
+    kernels,
+    D,
+    N,
+    P,
+    CN,
+    IN,
+    L,
+    U,
+    LO,
+    S,
+    DT,
+    CS,
+    NX,
+    SZ,
+    load(centres, centreNorms, inverseNorms, shift) {
+      for (let j = 0; j < k; j++) {
+        const o = (j >> 1) * dim * 2 + (j & 1);
+        const c = j * dim;
+        for (let d = 0; d < dim; d++) p[o + 2 * d] = centres[c + d]!;
+      }
+      cn.set(centreNorms.subarray(0, k));
+      inv.set(inverseNorms.subarray(0, k));
+      s.set(shift.subarray(0, k));
+    },
+    means(centres, next, sizes) {
+      nx.fill(0);
+      sz.fill(0);
+      kernels.sums(n, dim, D, L, NX, SZ);
+      sizes.set(sz);
+      for (let j = 0; j < k; j++) {
+        const o = j * dim;
+        for (let d = 0; d < dim; d++) {
+          if (sizes[j]) next[o + d] = nx[o + d]! / sizes[j]!;
+          else next[o + d] = centres[o + d]!;
+        }
+      }
+    },
+    done(labels) {
+      labels.set(new Int32Array(buffer, L, n));
+      if (at > KEEP_MEMORY) releaseKernels();
+    },
+  };
 }
 
 /**

@@ -1,0 +1,223 @@
+;; The k-means kernels of src/cluster/kmeans.ts in WebAssembly with SIMD
+;; (kernels.ts loads them; the JavaScript functions stay as the fallback).
+;;
+;; Every number is computed with the same operations in the same order as
+;; the JavaScript kernels, so both give bit-identical results: the two lanes
+;; of an f64x2 hold two *different* sums (two centres, or two dimensions),
+;; each added up term by term in the JavaScript order; there is no fused
+;; multiply-add and no reassociation. tests/kernels.test.ts checks it.
+;;
+;; Memory: one linear memory, laid out by kernels.ts (byte offsets below).
+;; Centres are stored in pairs, interleaved by dimension: pair p, dimension d
+;; at P + (p·dim + d)·16 holds (centre 2p, centre 2p+1); an odd k has a zero
+;; second lane in its last pair.
+(module
+  (memory (export "memory") 1)
+
+  ;; The assignment step (kmeans.ts `assignStep`): each of the n vectors to
+  ;; its nearest centre by cosine, skipped where the distance bounds decide.
+  ;; D: vectors (n × dim, row-major), N: their squared norms, P: centre pairs,
+  ;; CN: centres' squared norms, IN: their inverse norms, L: labels (i32),
+  ;; U/LO: upper and lower bounds, S: centre shifts, DT/CS: scratch (k each,
+  ;; rounded up to pairs).
+  (func (export "assign")
+    (param $n i32) (param $dim i32) (param $k i32)
+    (param $D i32) (param $N i32) (param $P i32) (param $CN i32) (param $IN i32)
+    (param $L i32) (param $U i32) (param $LO i32) (param $S i32) (param $DT i32) (param $CS i32)
+    (param $useBounds i32) (param $maxShiftAt i32) (param $maxShift f64) (param $secondShift f64) (param $zeroCentre i32)
+    (local $i i32) (local $j i32) (local $p i32) (local $d i32) (local $pairs i32) (local $stride i32)
+    (local $x i32) (local $xe i32) (local $c i32)
+    (local $own i32) (local $best i32)
+    (local $na f64) (local $u f64) (local $lo f64) (local $nb f64) (local $dist f64)
+    (local $bestDist f64) (local $secondDist f64) (local $invA f64) (local $top f64) (local $cos f64)
+    (local $floor f64) (local $second f64)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $xv v128)
+    (local.set $pairs (i32.shr_u (i32.add (local.get $k) (i32.const 1)) (i32.const 1)))
+    (local.set $stride (i32.shl (local.get $dim) (i32.const 4)))
+    (block $done
+      (loop $note
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (block $next
+          (local.set $na (f64.load (i32.add (local.get $N) (i32.shl (local.get $i) (i32.const 3)))))
+          (if (local.get $useBounds)
+            (then
+              (local.set $own (i32.load (i32.add (local.get $L) (i32.shl (local.get $i) (i32.const 2)))))
+              (local.set $u (f64.add
+                (f64.load (i32.add (local.get $U) (i32.shl (local.get $i) (i32.const 3))))
+                (f64.load (i32.add (local.get $S) (i32.shl (local.get $own) (i32.const 3))))))
+              (f64.store (i32.add (local.get $U) (i32.shl (local.get $i) (i32.const 3))) (local.get $u))
+              (local.set $lo (f64.sub
+                (f64.load (i32.add (local.get $LO) (i32.shl (local.get $i) (i32.const 3))))
+                (select (local.get $secondShift) (local.get $maxShift) (i32.eq (local.get $own) (local.get $maxShiftAt)))))
+              (f64.store (i32.add (local.get $LO) (i32.shl (local.get $i) (i32.const 3))) (local.get $lo))
+              ;; BOUND_MARGIN = 1e-5
+              (br_if $next (f64.lt (f64.add (local.get $u) (f64.const 1e-5)) (local.get $lo)))))
+          ;; Dot products: four pairs of centres at a time, then one pair at a time.
+          (local.set $x (i32.add (local.get $D) (i32.mul (local.get $i) (i32.shl (local.get $dim) (i32.const 3)))))
+          (local.set $xe (i32.add (local.get $x) (i32.shl (local.get $dim) (i32.const 3))))
+          (local.set $p (i32.const 0))
+          (block $fours
+            (loop $four
+              (br_if $fours (i32.gt_u (i32.add (local.get $p) (i32.const 4)) (local.get $pairs)))
+              (local.set $c (i32.add (local.get $P) (i32.mul (local.get $p) (local.get $stride))))
+              (local.set $s0 (v128.const f64x2 0 0))
+              (local.set $s1 (v128.const f64x2 0 0))
+              (local.set $s2 (v128.const f64x2 0 0))
+              (local.set $s3 (v128.const f64x2 0 0))
+              (local.set $d (local.get $x))
+              (block $dims4
+                (loop $dim4
+                  (br_if $dims4 (i32.ge_u (local.get $d) (local.get $xe)))
+                  (local.set $xv (f64x2.splat (f64.load (local.get $d))))
+                  (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $xv) (v128.load (local.get $c)))))
+                  (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $xv)
+                    (v128.load (i32.add (local.get $c) (local.get $stride))))))
+                  (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $xv)
+                    (v128.load (i32.add (local.get $c) (i32.shl (local.get $stride) (i32.const 1)))))))
+                  (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $xv)
+                    (v128.load (i32.add (local.get $c) (i32.mul (local.get $stride) (i32.const 3)))))))
+                  (local.set $c (i32.add (local.get $c) (i32.const 16)))
+                  (local.set $d (i32.add (local.get $d) (i32.const 8)))
+                  (br $dim4)))
+              (v128.store (i32.add (local.get $DT) (i32.shl (local.get $p) (i32.const 4))) (local.get $s0))
+              (v128.store (i32.add (local.get $DT) (i32.shl (i32.add (local.get $p) (i32.const 1)) (i32.const 4))) (local.get $s1))
+              (v128.store (i32.add (local.get $DT) (i32.shl (i32.add (local.get $p) (i32.const 2)) (i32.const 4))) (local.get $s2))
+              (v128.store (i32.add (local.get $DT) (i32.shl (i32.add (local.get $p) (i32.const 3)) (i32.const 4))) (local.get $s3))
+              (local.set $p (i32.add (local.get $p) (i32.const 4)))
+              (br $four)))
+          (block $ones
+            (loop $one
+              (br_if $ones (i32.ge_u (local.get $p) (local.get $pairs)))
+              (local.set $c (i32.add (local.get $P) (i32.mul (local.get $p) (local.get $stride))))
+              (local.set $s0 (v128.const f64x2 0 0))
+              (local.set $d (local.get $x))
+              (block $dims1
+                (loop $dim1
+                  (br_if $dims1 (i32.ge_u (local.get $d) (local.get $xe)))
+                  (local.set $s0 (f64x2.add (local.get $s0)
+                    (f64x2.mul (f64x2.splat (f64.load (local.get $d))) (v128.load (local.get $c)))))
+                  (local.set $c (i32.add (local.get $c) (i32.const 16)))
+                  (local.set $d (i32.add (local.get $d) (i32.const 8)))
+                  (br $dim1)))
+              (v128.store (i32.add (local.get $DT) (i32.shl (local.get $p) (i32.const 4))) (local.get $s0))
+              (local.set $p (i32.add (local.get $p) (i32.const 1)))
+              (br $one)))
+          (local.set $best (i32.const -1))
+          (local.set $bestDist (f64.const 0x1.fffffffffffffp+1023))
+          (local.set $secondDist (f64.const 0x1.fffffffffffffp+1023))
+          (if (i32.or (f64.eq (local.get $na) (f64.const 0)) (local.get $zeroCentre))
+            (then
+              (local.set $j (i32.const 0))
+              (block $zs
+                (loop $z
+                  (br_if $zs (i32.ge_u (local.get $j) (local.get $k)))
+                  (local.set $nb (f64.load (i32.add (local.get $CN) (i32.shl (local.get $j) (i32.const 3)))))
+                  (local.set $dist
+                    (if (result f64) (i32.or (f64.eq (local.get $na) (f64.const 0)) (f64.eq (local.get $nb) (f64.const 0)))
+                      (then (f64.const 1))
+                      (else (f64.sub (f64.const 1) (f64.div
+                        (f64.load (i32.add (local.get $DT) (i32.shl (local.get $j) (i32.const 3))))
+                        (f64.sqrt (f64.mul (local.get $na) (local.get $nb))))))))
+                  (if (f64.lt (local.get $dist) (local.get $bestDist))
+                    (then
+                      (local.set $secondDist (local.get $bestDist))
+                      (local.set $bestDist (local.get $dist))
+                      (local.set $best (local.get $j)))
+                    (else
+                      (if (f64.lt (local.get $dist) (local.get $secondDist))
+                        (then (local.set $secondDist (local.get $dist))))))
+                  (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                  (br $z))))
+            (else
+              (local.set $invA (f64.div (f64.const 1) (f64.sqrt (local.get $na))))
+              (local.set $top (f64.const -inf))
+              (local.set $j (i32.const 0))
+              (block $cs
+                (loop $cl
+                  (br_if $cs (i32.ge_u (local.get $j) (local.get $k)))
+                  (local.set $cos (f64.mul
+                    (f64.mul
+                      (f64.load (i32.add (local.get $DT) (i32.shl (local.get $j) (i32.const 3))))
+                      (f64.load (i32.add (local.get $IN) (i32.shl (local.get $j) (i32.const 3)))))
+                    (local.get $invA)))
+                  (f64.store (i32.add (local.get $CS) (i32.shl (local.get $j) (i32.const 3))) (local.get $cos))
+                  (if (f64.gt (local.get $cos) (local.get $top)) (then (local.set $top (local.get $cos))))
+                  (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                  (br $cl)))
+              ;; COSINE_SLACK = 1e-9
+              (local.set $floor (f64.sub (local.get $top) (f64.const 1e-9)))
+              (local.set $j (i32.const 0))
+              (block $bs
+                (loop $bl
+                  (br_if $bs (i32.ge_u (local.get $j) (local.get $k)))
+                  (if (i32.eqz (f64.lt (f64.load (i32.add (local.get $CS) (i32.shl (local.get $j) (i32.const 3)))) (local.get $floor)))
+                    (then
+                      (local.set $dist (f64.sub (f64.const 1) (f64.div
+                        (f64.load (i32.add (local.get $DT) (i32.shl (local.get $j) (i32.const 3))))
+                        (f64.sqrt (f64.mul (local.get $na)
+                          (f64.load (i32.add (local.get $CN) (i32.shl (local.get $j) (i32.const 3)))))))))
+                      (if (f64.lt (local.get $dist) (local.get $bestDist))
+                        (then
+                          (local.set $bestDist (local.get $dist))
+                          (local.set $best (local.get $j))))))
+                  (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                  (br $bl)))
+              (local.set $second (f64.const -inf))
+              (local.set $j (i32.const 0))
+              (block $ss
+                (loop $sl
+                  (br_if $ss (i32.ge_u (local.get $j) (local.get $k)))
+                  (if (i32.ne (local.get $j) (local.get $best))
+                    (then
+                      (local.set $cos (f64.load (i32.add (local.get $CS) (i32.shl (local.get $j) (i32.const 3)))))
+                      (if (f64.gt (local.get $cos) (local.get $second)) (then (local.set $second (local.get $cos))))))
+                  (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                  (br $sl)))
+              (if (f64.gt (local.get $second) (f64.const -inf))
+                (then (local.set $secondDist (f64.sub (f64.const 1) (f64.add (local.get $second) (f64.const 1e-9))))))))
+          (i32.store (i32.add (local.get $L) (i32.shl (local.get $i) (i32.const 2))) (local.get $best))
+          (if (f64.eq (local.get $na) (f64.const 0))
+            (then
+              (f64.store (i32.add (local.get $U) (i32.shl (local.get $i) (i32.const 3))) (f64.const inf))
+              (f64.store (i32.add (local.get $LO) (i32.shl (local.get $i) (i32.const 3))) (f64.const 0)))
+            (else
+              (f64.store (i32.add (local.get $U) (i32.shl (local.get $i) (i32.const 3)))
+                (f64.sqrt (f64.max (f64.const 0) (f64.mul (f64.const 2) (local.get $bestDist)))))
+              (f64.store (i32.add (local.get $LO) (i32.shl (local.get $i) (i32.const 3)))
+                (if (result f64) (f64.eq (local.get $secondDist) (f64.const 0x1.fffffffffffffp+1023))
+                  (then (f64.const inf))
+                  (else (f64.sqrt (f64.max (f64.const 0) (f64.mul (f64.const 2) (local.get $secondDist))))))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $note))))
+
+  ;; The sums of the update step (kmeans.ts `meansStep`): NX[label·dim + d] +=
+  ;; D[i·dim + d] for every vector in order, two dimensions per lane pair;
+  ;; sizes counted in SZ (i32). NX and SZ must be zero on entry.
+  (func (export "sums")
+    (param $n i32) (param $dim i32) (param $D i32) (param $L i32) (param $NX i32) (param $SZ i32)
+    (local $i i32) (local $x i32) (local $xe i32) (local $o i32) (local $lab i32) (local $row i32) (local $pairEnd i32)
+    (local.set $row (i32.shl (local.get $dim) (i32.const 3)))
+    (local.set $x (local.get $D))
+    (block $done
+      (loop $note
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $lab (i32.load (i32.add (local.get $L) (i32.shl (local.get $i) (i32.const 2)))))
+        (i32.store (i32.add (local.get $SZ) (i32.shl (local.get $lab) (i32.const 2)))
+          (i32.add (i32.load (i32.add (local.get $SZ) (i32.shl (local.get $lab) (i32.const 2)))) (i32.const 1)))
+        (local.set $o (i32.add (local.get $NX) (i32.mul (local.get $lab) (local.get $row))))
+        (local.set $xe (i32.add (local.get $x) (local.get $row)))
+        (local.set $pairEnd (i32.add (local.get $x) (i32.and (local.get $row) (i32.const -16))))
+        (block $pd
+          (loop $pl
+            (br_if $pd (i32.ge_u (local.get $x) (local.get $pairEnd)))
+            (v128.store (local.get $o) (f64x2.add (v128.load (local.get $o)) (v128.load (local.get $x))))
+            (local.set $o (i32.add (local.get $o) (i32.const 16)))
+            (local.set $x (i32.add (local.get $x) (i32.const 16)))
+            (br $pl)))
+        (if (i32.lt_u (local.get $x) (local.get $xe))
+          (then
+            (f64.store (local.get $o) (f64.add (f64.load (local.get $o)) (f64.load (local.get $x))))
+            (local.set $x (i32.add (local.get $x) (i32.const 8)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $note))))
+)

@@ -1,0 +1,111 @@
+// The WebAssembly k-means kernels (src/cluster/kernels.wat) against the
+// JavaScript kernels they replace: the same labels, centres and iteration
+// counts bit for bit, on random inputs with the awkward cases (odd k and
+// dimensions, zero vectors, zero and coinciding centres, ties). And the
+// committed module is the assembly of the committed WAT text.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without types
+import { generate } from '../scripts/build-kernels.mjs';
+import { threadKernels, useWasmKernels } from '../src/cluster/kernels';
+import { kmeansPlusPlusPacked, type LloydResult, lloydCosine, pack, sphericalKmeans } from '../src/cluster/kmeans';
+import { createRandom } from '../src/cluster/random';
+
+afterEach(() => useWasmKernels(true));
+
+function bits(result: LloydResult): string {
+  const f = (v: Float64Array) => Array.from(new Uint32Array(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength))).join(',');
+  return JSON.stringify({
+    labels: Array.from(result.labels),
+    centroids: result.centroids.map(f),
+    previous: result.previous.map(f),
+    iterations: result.iterations,
+    converged: result.converged,
+  });
+}
+
+function both(run: () => LloydResult): { js: string; wasm: string } {
+  useWasmKernels(false);
+  const js = bits(run());
+  useWasmKernels(true);
+  const wasm = bits(run());
+  return { js, wasm };
+}
+
+/** Vectors near a few directions, some exact duplicates, some zero rows; unit length otherwise. */
+const inputs = fc
+  .record({
+    n: fc.integer({ min: 1, max: 160 }),
+    dim: fc.integer({ min: 1, max: 23 }),
+    groups: fc.integer({ min: 1, max: 6 }),
+    k: fc.integer({ min: 1, max: 21 }),
+    seed: fc.integer({ min: 0, max: 1_000_000 }),
+    zeros: fc.double({ min: 0, max: 0.3, noNaN: true }),
+    spread: fc.constantFrom(0, 1e-12, 0.05, 0.5, 2),
+  })
+  .map(({ n, dim, groups, k, seed, zeros, spread }) => {
+    const random = createRandom(seed);
+    const directions = Array.from({ length: groups }, () => Float64Array.from({ length: dim }, () => random() - 0.5));
+    const vectors = Array.from({ length: n }, (_, i) => {
+      if (random() < zeros) return new Float64Array(dim);
+      const v = Float64Array.from(directions[i % groups]!, (x) => x + spread * (random() - 0.5));
+      const len = Math.hypot(...v);
+      return len > 0 ? v.map((x) => x / len) : v;
+    });
+    return { vectors, k: Math.min(k, n), seed };
+  });
+
+describe('WebAssembly k-means kernels', () => {
+  it('are used in Node (WebAssembly with SIMD is there)', () => {
+    expect(threadKernels()).not.toBeNull();
+  });
+
+  it('the committed module is the assembly of kernels.wat', async () => {
+    const wat = readFileSync(new URL('../src/cluster/kernels.wat', import.meta.url), 'utf8');
+    const committed = readFileSync(new URL('../src/cluster/kernels-wasm.ts', import.meta.url), 'utf8');
+    expect(await generate(wat)).toBe(committed);
+  });
+
+  it('Lloyd iterations: bit-identical to the JavaScript kernels (k-means++ starts)', () => {
+    fc.assert(
+      fc.property(inputs, ({ vectors, k, seed }) => {
+        const packed = pack(vectors);
+        const start = kmeansPlusPlusPacked(packed, k, createRandom(seed));
+        const { js, wasm } = both(() => lloydCosine(packed, start, 100, 1e-9));
+        expect(wasm).toBe(js);
+      }),
+    );
+  });
+
+  it('Lloyd iterations: bit-identical from any start, zero and repeated centres included (a zero centre that stays empty never converges: capped runs)', () => {
+    fc.assert(
+      fc.property(inputs, fc.integer({ min: 0, max: 3 }), fc.constantFrom(1, 2, 3, 5, 100), ({ vectors, k, seed }, zeroCentres, maxIterations) => {
+        const random = createRandom(seed + 1);
+        const dim = vectors[0]!.length;
+        const start = Array.from({ length: k }, (_, j) =>
+          j < zeroCentres ? new Float64Array(dim) : j % 3 === 2 ? vectors[0]!.slice() : Float64Array.from({ length: dim }, () => random() - 0.5),
+        );
+        const { js, wasm } = both(() => lloydCosine(pack(vectors), start, maxIterations, 1e-9));
+        expect(wasm).toBe(js);
+      }),
+    );
+  });
+
+  it('a whole spherical k-means (sample, restarts, final run) gives the same clustering either way', () => {
+    const random = createRandom(7);
+    const vectors = Array.from({ length: 1500 }, (_, i) => {
+      const v = Float64Array.from({ length: 9 }, (_, d) => (d === i % 9 ? 1 : 0) + 0.3 * (random() - 0.5));
+      const len = Math.hypot(...v);
+      return v.map((x) => x / len);
+    });
+    const run = () => sphericalKmeans(vectors, 9, { seed: 3, restarts: 4, sampleLimit: 500 });
+    useWasmKernels(false);
+    const js = run();
+    useWasmKernels(true);
+    const wasm = run();
+    expect(Array.from(wasm.labels)).toEqual(Array.from(js.labels));
+    expect(wasm.centroids.map((c) => Array.from(c))).toEqual(js.centroids.map((c) => Array.from(c)));
+    expect(wasm.objective).toBe(js.objective);
+  });
+});
