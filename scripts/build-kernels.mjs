@@ -1,4 +1,4 @@
-// Assembles src/cluster/kernels.wat into src/cluster/kernels-wasm.ts (the
+// Assembles src/wasm/kernels.wat into src/wasm/kernels-wasm.ts (the
 // module's bytes as base64), so that the library needs no WebAssembly
 // toolchain at run time or build time:
 //
@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import wabt from 'wabt';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const source = `${root}src/cluster/kernels.wat`;
-const target = `${root}src/cluster/kernels-wasm.ts`;
+const source = `${root}src/wasm/kernels.wat`;
+const target = `${root}src/wasm/kernels-wasm.ts`;
 
 /** The generated TypeScript module for the WAT text. */
 export async function generate(wat) {
@@ -34,7 +34,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       current = readFileSync(target, 'utf8');
     } catch {}
     if (current !== text) {
-      console.error('src/cluster/kernels-wasm.ts is out of date: run node scripts/build-kernels.mjs');
+      console.error('src/wasm/kernels-wasm.ts is out of date: run node scripts/build-kernels.mjs');
       process.exit(1);
     }
   } else writeFileSync(target, text);

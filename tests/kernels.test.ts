@@ -1,16 +1,19 @@
-// The WebAssembly k-means kernels (src/cluster/kernels.wat) against the
-// JavaScript kernels they replace: the same labels, centres and iteration
-// counts bit for bit, on random inputs with the awkward cases (odd k and
-// dimensions, zero vectors, zero and coinciding centres, ties). And the
-// committed module is the assembly of the committed WAT text.
+// The WebAssembly kernels (src/wasm/kernels.wat) against the JavaScript
+// kernels they replace: the same k-means labels, centres and iteration
+// counts and the same SVD bit for bit, on random inputs with the awkward
+// cases (odd k, widths and dimensions, zero vectors, zero and coinciding
+// centres, empty rows and columns). And the committed module is the
+// assembly of the committed WAT text.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import { generate } from '../scripts/build-kernels.mjs';
-import { threadKernels, useWasmKernels } from '../src/cluster/kernels';
+import { threadKernels, useWasmKernels } from '../src/wasm/kernels';
 import { kmeansPlusPlusPacked, type LloydResult, lloydCosine, pack, sphericalKmeans } from '../src/cluster/kmeans';
 import { createRandom } from '../src/cluster/random';
+import type { SparseMatrix } from '../src/vectors/sparse';
+import { randomizedSvd, randomizedSvdOfUsedColumns } from '../src/vectors/svd';
 
 afterEach(() => useWasmKernels(true));
 
@@ -62,8 +65,8 @@ describe('WebAssembly k-means kernels', () => {
   });
 
   it('the committed module is the assembly of kernels.wat', async () => {
-    const wat = readFileSync(new URL('../src/cluster/kernels.wat', import.meta.url), 'utf8');
-    const committed = readFileSync(new URL('../src/cluster/kernels-wasm.ts', import.meta.url), 'utf8');
+    const wat = readFileSync(new URL('../src/wasm/kernels.wat', import.meta.url), 'utf8');
+    const committed = readFileSync(new URL('../src/wasm/kernels-wasm.ts', import.meta.url), 'utf8');
     expect(await generate(wat)).toBe(committed);
   });
 
@@ -107,5 +110,49 @@ describe('WebAssembly k-means kernels', () => {
     expect(Array.from(wasm.labels)).toEqual(Array.from(js.labels));
     expect(wasm.centroids.map((c) => Array.from(c))).toEqual(js.centroids.map((c) => Array.from(c)));
     expect(wasm.objective).toBe(js.objective);
+  });
+});
+
+/** Random sparse matrices: rows with ascending, distinct columns, some rows and columns empty. */
+const sparse = fc
+  .record({
+    rows: fc.integer({ min: 1, max: 60 }),
+    cols: fc.integer({ min: 1, max: 120 }),
+    density: fc.double({ min: 0, max: 0.4, noNaN: true }),
+    seed: fc.integer({ min: 0, max: 1_000_000 }),
+  })
+  .map(({ rows, cols, density, seed }): SparseMatrix => {
+    const random = createRandom(seed);
+    const indptr = new Int32Array(rows + 1);
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (let i = 0; i < rows; i++) {
+      for (let c = 0; c < cols; c++) {
+        if (random() < density) {
+          indices.push(c);
+          values.push(random() < 0.2 ? 1 : random() * 3 - 1);
+        }
+      }
+      indptr[i + 1] = indices.length;
+    }
+    return { rows, cols, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+  });
+
+describe('WebAssembly sparse products of the SVD', () => {
+  const svdBits = (svd: { rank: number; u: Float64Array; s: Float64Array; v: Float64Array }) =>
+    JSON.stringify([svd.rank, ...[svd.u, svd.s, svd.v].map((a) => Array.from(new Uint32Array(a.slice().buffer)).join(','))]);
+
+  it('randomized SVDs (full and compact, any rank and power iterations) are bit-identical either way', () => {
+    fc.assert(
+      fc.property(sparse, fc.integer({ min: 1, max: 25 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 12 }), (m, rank, powerIterations, oversample) => {
+        for (const svdOf of [randomizedSvd, randomizedSvdOfUsedColumns]) {
+          const run = () => svdBits(svdOf(m, rank, { seed: 5, powerIterations, oversample }));
+          useWasmKernels(false);
+          const js = run();
+          useWasmKernels(true);
+          expect(run()).toBe(js);
+        }
+      }),
+    );
   });
 });

@@ -5,7 +5,7 @@
  */
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { newClaim, partsFor, type Runner, takeChunks } from '../parallel/runner';
-import { type Kernels, releaseKernels, reserve, threadKernels } from './kernels';
+import { KEEP_MEMORY, type Kernels, layout, releaseKernels, reserve, threadKernels } from '../wasm/kernels';
 import { createRandom, deriveSeed, type Random } from './random';
 
 /** A clustering of vectors. */
@@ -330,35 +330,17 @@ interface WasmLloyd {
   done: (labels: Int32Array) => void;
 }
 
-/** Memory above this many bytes is not kept between runs. */
-const KEEP_MEMORY = 64 << 20;
-
 /** The WebAssembly kernels laid out for a run on `packed` with `k` centres, or null (JavaScript kernels). */
 function wasmLloyd(packed: Packed, k: number): WasmLloyd | null {
   const kernels = threadKernels();
   if (!kernels || k === 0) return null;
   const { n, dim } = packed;
   const pairs = (k + 1) >> 1;
-  let at = 0;
-  const take = (bytes: number) => {
-    const start = at;
-    at += Math.ceil(bytes / 16) * 16;
-    return start;
-  };
-  const D = take(n * dim * 8);
-  const N = take(n * 8);
-  const P = take(pairs * dim * 16);
-  const CN = take(k * 8);
-  const IN = take(k * 8);
-  const L = take(n * 4);
-  const U = take(n * 8);
-  const LO = take(n * 8);
-  const S = take(k * 8);
-  const DT = take(pairs * 16);
-  const CS = take(pairs * 16);
-  const NX = take(k * dim * 8);
-  const SZ = take(k * 4);
-  reserve(kernels, at);
+  const {
+    at: [D, N, P, CN, IN, L, U, LO, S, DT, CS, NX, SZ],
+    end,
+  } = layout([n * dim * 8, n * 8, pairs * dim * 16, k * 8, k * 8, n * 4, n * 8, n * 8, k * 8, pairs * 16, pairs * 16, k * dim * 8, k * 4]);
+  reserve(kernels, end);
   const buffer = kernels.memory.buffer;
   new Float64Array(buffer, D, n * dim).set(packed.data.subarray(0, n * dim));
   new Float64Array(buffer, N, n).set(packed.norms.subarray(0, n));
@@ -409,7 +391,7 @@ function wasmLloyd(packed: Packed, k: number): WasmLloyd | null {
     },
     done(labels) {
       labels.set(new Int32Array(buffer, L, n));
-      if (at > KEEP_MEMORY) releaseKernels();
+      if (end > KEEP_MEMORY) releaseKernels();
     },
   };
 }

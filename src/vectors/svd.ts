@@ -7,6 +7,7 @@
  */
 import { createSkippableRandom } from '../cluster/random';
 import type { SparseMatrix } from './sparse';
+import { KEEP_MEMORY, layout, releaseKernels, reserve, threadKernels } from '../wasm/kernels';
 
 /** A truncated SVD A ≈ U · diag(S) · Vᵀ. */
 export interface TruncatedSvd {
@@ -139,10 +140,11 @@ function svdOf(
   // then read and written in order, the short side stays in cache; every
   // sum adds the same terms in the same order as row by row.
   const t = transpose(m);
-  let basis = orthonormalize(multiplyByColumns(t, m.rows, omega, l), m.rows, l, 1);
+  const { byColumns, transposedByColumns, done } = sparseProducts(t, m.rows, l);
+  let basis = orthonormalize(byColumns(omega, l), m.rows, l, 1);
   for (let it = 0; it < q; it++) {
-    const z = multiplyTransposedByColumns(t, basis.q, basis.cols);
-    basis = orthonormalize(multiplyByColumns(t, m.rows, z, basis.cols), m.rows, basis.cols, it === q - 1 ? 2 : 1);
+    const z = transposedByColumns(basis.q, basis.cols);
+    basis = orthonormalize(byColumns(z, basis.cols), m.rows, basis.cols, it === q - 1 ? 2 : 1);
   }
   // B = Qᵀ A; its Gram matrix B Bᵀ = Zᵀ Z with Z = Aᵀ Q, or Qᵀ (A Z) when the matrix is wide: one more
   // sparse product, but sums over the rows instead of the columns (the 100k notes' sample: 16 M
@@ -152,10 +154,10 @@ function svdOf(
   // The choices below count the used columns only, so the full-width and the compact computation
   // take the same branch (and give the same numbers).
   const used = full ? m.cols : usedColumns(m).length;
-  const z = multiplyTransposedByColumns(t, basis.q, w);
+  const z = transposedByColumns(basis.q, w);
   const gram =
     nnz * w + m.rows * w * w < (used * w * w) / 2
-      ? symmetrised(times(transposed(basis.q, m.rows, w), w, m.rows, transposed(multiplyByColumns(t, m.rows, z, w), m.rows, w), w), w)
+      ? symmetrised(times(transposed(basis.q, m.rows, w), w, m.rows, transposed(byColumns(z, w), m.rows, w), w), w)
       : gramOf(z, m.cols, w);
   const { values, vectors } = symmetricEigen(gram, w);
   const order = [...values.keys()].sort((a, b) => values[b]! - values[a]! || a - b);
@@ -167,10 +169,72 @@ function svdOf(
   const picked = columnsOf(vectors, w, kept);
   const u = times(basis.q, m.rows, w, picked, r);
   // V = Z P / s = Aᵀ U / s: from the sparse matrix when that is fewer multiply-adds (nnz · r against cols · w · r).
-  const v = nnz < used * w ? multiplyTransposedByColumns(t, u, r) : times(z, m.cols, w, picked, r);
+  const v = nnz < used * w ? transposedByColumns(u, r) : times(z, m.cols, w, picked, r);
+  done();
   for (let c = 0; c < m.cols; c++) for (let a = 0; a < r; a++) v[c * r + a]! /= s[a]!;
   fixSigns(u, v, m.rows, m.cols, r);
   return { rank: r, u, s, v };
+}
+
+/** The sparse products of one SVD: A·B and Aᵀ·Q from the transpose `t` of A (A has `rows` rows). */
+interface SparseProducts {
+  /** A·B (B: cols × width), as {@link multiplyByColumns}. */
+  byColumns: (b: Float64Array, width: number) => Float64Array;
+  /** Aᵀ·Q (Q: rows × width), as {@link multiplyTransposedByColumns}. */
+  transposedByColumns: (q: Float64Array, width: number) => Float64Array;
+  /** Ends the SVD's use of the kernels. */
+  done: () => void;
+}
+
+/**
+ * The products of {@link svdOf}: in WebAssembly (the same sums in the same
+ * order, two columns of the dense side per SIMD lane pair; wasm/kernels.wat)
+ * when this engine has it, else the JavaScript kernels. The transpose is
+ * copied into the kernels' memory once; an Aᵀ·Q result that is the next
+ * product's B stays there.
+ */
+function sparseProducts(t: SparseMatrix, rows: number, maxWidth: number): SparseProducts {
+  const kernels = threadKernels();
+  if (!kernels) {
+    return {
+      byColumns: (b, width) => multiplyByColumns(t, rows, b, width),
+      transposedByColumns: (q, width) => multiplyTransposedByColumns(t, q, width),
+      done: () => {},
+    };
+  }
+  const cols = t.rows;
+  const nnz = t.indptr[cols]!;
+  const {
+    at: [IP, IX, VX, WIDE, SHORT],
+    end,
+  } = layout([(cols + 1) * 4, nnz * 4, nnz * 8, cols * maxWidth * 8, rows * maxWidth * 8]);
+  reserve(kernels, end);
+  const buffer = kernels.memory.buffer;
+  new Int32Array(buffer, IP, cols + 1).set(t.indptr.subarray(0, cols + 1));
+  new Int32Array(buffer, IX, nnz).set(t.indices.subarray(0, nnz));
+  new Float64Array(buffer, VX, nnz).set(t.values.subarray(0, nnz));
+  // The last Aᵀ·Q handed out, still in WIDE.
+  let wide: Float64Array | undefined;
+  let wideWidth = 0;
+  return {
+    byColumns(b, width) {
+      if (b !== wide || width !== wideWidth) new Float64Array(buffer, WIDE, cols * width).set(b.subarray(0, cols * width));
+      const out = new Float64Array(buffer, SHORT, rows * width);
+      out.fill(0);
+      kernels.sparseTimes(cols, width, IP, IX, VX, WIDE, SHORT);
+      return out.slice();
+    },
+    transposedByColumns(q, width) {
+      new Float64Array(buffer, SHORT, rows * width).set(q.subarray(0, rows * width));
+      kernels.sparseTransposedTimes(cols, width, IP, IX, VX, SHORT, WIDE);
+      wide = new Float64Array(buffer, WIDE, cols * width).slice();
+      wideWidth = width;
+      return wide;
+    },
+    done() {
+      if (end > KEEP_MEMORY) releaseKernels();
+    },
+  };
 }
 
 /** The transpose of a rows × w row-major block (w × rows): Qᵀ·Y is then `times(Qᵀ, w, rows, Yᵀ, w)`, sums over the rows in order. */

@@ -1,7 +1,9 @@
 /**
- * The WebAssembly (SIMD) versions of the k-means kernels (kernels.wat), with
- * the same results bit for bit as the JavaScript kernels in kmeans.ts, which
- * stay as the fallback where WebAssembly or its SIMD is missing.
+ * The WebAssembly (SIMD) versions of the numeric kernels (kernels.wat): the
+ * k-means steps (cluster/kmeans.ts) and the SVD's sparse products
+ * (vectors/svd.ts), with the same results bit for bit as the JavaScript
+ * kernels there, which stay as the fallback where WebAssembly or its SIMD is
+ * missing.
  */
 import { KERNELS_WASM } from './kernels-wasm';
 
@@ -30,6 +32,8 @@ export interface Kernels {
     zeroCentre: number,
   ) => void;
   sums: (n: number, dim: number, D: number, L: number, NX: number, SZ: number) => void;
+  sparseTimes: (cols: number, w: number, IP: number, IX: number, VX: number, B: number, OUT: number) => void;
+  sparseTransposedTimes: (cols: number, w: number, IP: number, IX: number, VX: number, Q: number, OUT: number) => void;
 }
 
 let module: WebAssembly.Module | null | undefined;
@@ -71,6 +75,20 @@ function compile(): WebAssembly.Module | null {
 /** Switches the WebAssembly kernels on or off (tests compare both; the results are the same). */
 export function useWasmKernels(on: boolean): void {
   enabled = on;
+}
+
+/** Memory above this many bytes is not kept after a run ({@link releaseKernels}). */
+export const KEEP_MEMORY = 64 << 20;
+
+/** Byte offsets of consecutive arrays in the kernels' memory, each 16-byte aligned. */
+export function layout<T extends readonly number[]>(sizes: readonly [...T]): { at: { [K in keyof T]: number }; end: number } {
+  const at: number[] = [];
+  let end = 0;
+  for (const bytes of sizes) {
+    at.push(end);
+    end += Math.ceil(bytes / 16) * 16;
+  }
+  return { at: at as { [K in keyof T]: number }, end };
 }
 
 /** Grows `kernels.memory` to at least `bytes` bytes. */

@@ -220,4 +220,126 @@
             (local.set $x (i32.add (local.get $x) (i32.const 8)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $note))))
+
+;; The sparse products of the SVD (src/vectors/svd.ts), from the transpose
+;; T of the sparse matrix A (CSR of Aᵀ: row c lists the rows of column c in
+;; ascending order, as `transpose` makes it): IP: row pointers (i32, cols + 1),
+;; IX: row indices (i32), VX: values (f64).
+
+  ;; A·B (svd.ts `multiplyByColumns`): OUT (rows × w, zero on entry) +=
+  ;; value · (row c of B), column c by column c; each output entry gets its
+  ;; terms in ascending column order. Two columns of B per lane pair.
+  (func (export "sparseTimes")
+    (param $cols i32) (param $w i32) (param $IP i32) (param $IX i32) (param $VX i32) (param $B i32) (param $OUT i32)
+    (local $c i32) (local $p i32) (local $end i32) (local $row i32) (local $bo i32) (local $o i32) (local $j i32)
+    (local $pairs i32) (local $v v128) (local $val f64)
+    (local.set $row (i32.shl (local.get $w) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $row) (i32.const -16)))
+    (block $done
+      (loop $column
+        (br_if $done (i32.ge_u (local.get $c) (local.get $cols)))
+        (local.set $p (i32.load (i32.add (local.get $IP) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $end (i32.load (i32.add (local.get $IP) (i32.shl (i32.add (local.get $c) (i32.const 1)) (i32.const 2)))))
+        (local.set $bo (i32.add (local.get $B) (i32.mul (local.get $c) (local.get $row))))
+        (block $entries
+          (loop $entry
+            (br_if $entries (i32.ge_u (local.get $p) (local.get $end)))
+            (local.set $val (f64.load (i32.add (local.get $VX) (i32.shl (local.get $p) (i32.const 3)))))
+            (local.set $v (f64x2.splat (local.get $val)))
+            (local.set $o (i32.add (local.get $OUT)
+              (i32.mul (i32.load (i32.add (local.get $IX) (i32.shl (local.get $p) (i32.const 2)))) (local.get $row))))
+            (local.set $j (i32.const 0))
+            (block $pd
+              (loop $pl
+                (br_if $pd (i32.ge_u (local.get $j) (local.get $pairs)))
+                (v128.store (i32.add (local.get $o) (local.get $j))
+                  (f64x2.add (v128.load (i32.add (local.get $o) (local.get $j)))
+                    (f64x2.mul (local.get $v) (v128.load (i32.add (local.get $bo) (local.get $j))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 16)))
+                (br $pl)))
+            (if (i32.lt_u (local.get $j) (local.get $row))
+              (then
+                (f64.store (i32.add (local.get $o) (local.get $j))
+                  (f64.add (f64.load (i32.add (local.get $o) (local.get $j)))
+                    (f64.mul (local.get $val) (f64.load (i32.add (local.get $bo) (local.get $j))))))))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $entry)))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $column))))
+
+  ;; Aᵀ·Q (svd.ts `multiplyTransposedByColumns`): OUT (cols × w) row c = the
+  ;; sum over column c's entries, in order, of value · (row of Q). Eight
+  ;; columns of Q at a time in four registers, then two, then one.
+  (func (export "sparseTransposedTimes")
+    (param $cols i32) (param $w i32) (param $IP i32) (param $IX i32) (param $VX i32) (param $Q i32) (param $OUT i32)
+    (local $c i32) (local $p i32) (local $start i32) (local $end i32) (local $row i32) (local $o i32) (local $j i32)
+    (local $q i32) (local $v v128) (local $val f64) (local $s f64)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local.set $row (i32.shl (local.get $w) (i32.const 3)))
+    (block $done
+      (loop $column
+        (br_if $done (i32.ge_u (local.get $c) (local.get $cols)))
+        (local.set $start (i32.load (i32.add (local.get $IP) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $end (i32.load (i32.add (local.get $IP) (i32.shl (i32.add (local.get $c) (i32.const 1)) (i32.const 2)))))
+        (local.set $o (i32.add (local.get $OUT) (i32.mul (local.get $c) (local.get $row))))
+        (local.set $j (i32.const 0))
+        (block $eights
+          (loop $eight
+            (br_if $eights (i32.gt_u (i32.add (local.get $j) (i32.const 64)) (local.get $row)))
+            (local.set $s0 (v128.const f64x2 0 0))
+            (local.set $s1 (v128.const f64x2 0 0))
+            (local.set $s2 (v128.const f64x2 0 0))
+            (local.set $s3 (v128.const f64x2 0 0))
+            (local.set $p (local.get $start))
+            (block $es
+              (loop $e
+                (br_if $es (i32.ge_u (local.get $p) (local.get $end)))
+                (local.set $v (f64x2.splat (f64.load (i32.add (local.get $VX) (i32.shl (local.get $p) (i32.const 3))))))
+                (local.set $q (i32.add (i32.add (local.get $Q) (local.get $j))
+                  (i32.mul (i32.load (i32.add (local.get $IX) (i32.shl (local.get $p) (i32.const 2)))) (local.get $row))))
+                (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $v) (v128.load (local.get $q)))))
+                (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $q)))))
+                (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $q)))))
+                (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $q)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $e)))
+            (v128.store (i32.add (local.get $o) (local.get $j)) (local.get $s0))
+            (v128.store offset=16 (i32.add (local.get $o) (local.get $j)) (local.get $s1))
+            (v128.store offset=32 (i32.add (local.get $o) (local.get $j)) (local.get $s2))
+            (v128.store offset=48 (i32.add (local.get $o) (local.get $j)) (local.get $s3))
+            (local.set $j (i32.add (local.get $j) (i32.const 64)))
+            (br $eight)))
+        (block $twos
+          (loop $two
+            (br_if $twos (i32.gt_u (i32.add (local.get $j) (i32.const 16)) (local.get $row)))
+            (local.set $s0 (v128.const f64x2 0 0))
+            (local.set $p (local.get $start))
+            (block $es2
+              (loop $e2
+                (br_if $es2 (i32.ge_u (local.get $p) (local.get $end)))
+                (local.set $s0 (f64x2.add (local.get $s0)
+                  (f64x2.mul (f64x2.splat (f64.load (i32.add (local.get $VX) (i32.shl (local.get $p) (i32.const 3)))))
+                    (v128.load (i32.add (i32.add (local.get $Q) (local.get $j))
+                      (i32.mul (i32.load (i32.add (local.get $IX) (i32.shl (local.get $p) (i32.const 2)))) (local.get $row)))))))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $e2)))
+            (v128.store (i32.add (local.get $o) (local.get $j)) (local.get $s0))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $two)))
+        (if (i32.lt_u (local.get $j) (local.get $row))
+          (then
+            (local.set $s (f64.const 0))
+            (local.set $p (local.get $start))
+            (block $es1
+              (loop $e1
+                (br_if $es1 (i32.ge_u (local.get $p) (local.get $end)))
+                (local.set $s (f64.add (local.get $s)
+                  (f64.mul (f64.load (i32.add (local.get $VX) (i32.shl (local.get $p) (i32.const 3))))
+                    (f64.load (i32.add (i32.add (local.get $Q) (local.get $j))
+                      (i32.mul (i32.load (i32.add (local.get $IX) (i32.shl (local.get $p) (i32.const 2)))) (local.get $row)))))))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $e1)))
+            (f64.store (i32.add (local.get $o) (local.get $j)) (local.get $s))))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $column))))
 )
