@@ -13,7 +13,7 @@ import { threadKernels, useWasmKernels } from '../src/wasm/kernels';
 import { kmeansPlusPlusPacked, type LloydResult, lloydCosine, pack, sphericalKmeans } from '../src/cluster/kmeans';
 import { createRandom } from '../src/cluster/random';
 import type { SparseMatrix } from '../src/vectors/sparse';
-import { randomizedSvd, randomizedSvdOfUsedColumns } from '../src/vectors/svd';
+import { randomizedSvd, randomizedSvdOfUsedColumns, svdKernels } from '../src/vectors/svd';
 
 afterEach(() => useWasmKernels(true));
 
@@ -138,7 +138,26 @@ const sparse = fc
     return { rows, cols, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
   });
 
-describe('WebAssembly sparse products of the SVD', () => {
+describe('WebAssembly products of the SVD', () => {
+  const f64bits = (a: Float64Array) => Array.from(new Uint32Array(a.slice().buffer)).join(',');
+  const dense = (length: number, seed: number) => {
+    const random = createRandom(seed);
+    return Float64Array.from({ length }, () => (random() < 0.1 ? 0 : random() * 4 - 2));
+  };
+
+  it('Gram matrices and dense products (any shape, odd widths) are bit-identical either way', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 13 }), fc.nat(), (rows, w, r, seed) => {
+        const y = dense(rows * w, seed);
+        const p = dense(r * w, seed + 1);
+        useWasmKernels(false);
+        const js = [svdKernels.gramOf(y, rows, w), svdKernels.times(y, rows, w, p, r)].map(f64bits);
+        useWasmKernels(true);
+        expect([svdKernels.gramOf(y, rows, w), svdKernels.times(y, rows, w, p, r)].map(f64bits)).toEqual(js);
+      }),
+    );
+  });
+
   const svdBits = (svd: { rank: number; u: Float64Array; s: Float64Array; v: Float64Array }) =>
     JSON.stringify([svd.rank, ...[svd.u, svd.s, svd.v].map((a) => Array.from(new Uint32Array(a.slice().buffer)).join(','))]);
 

@@ -5,7 +5,7 @@
  */
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { newClaim, partsFor, type Runner, takeChunks } from '../parallel/runner';
-import { KEEP_MEMORY, type Kernels, layout, releaseKernels, reserve, threadKernels } from '../wasm/kernels';
+import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
 import { createRandom, deriveSeed, type Random } from './random';
 
 /** A clustering of vectors. */
@@ -338,9 +338,8 @@ function wasmLloyd(packed: Packed, k: number): WasmLloyd | null {
   const pairs = (k + 1) >> 1;
   const {
     at: [D, N, P, CN, IN, L, U, LO, S, DT, CS, NX, SZ],
-    end,
-  } = layout([n * dim * 8, n * 8, pairs * dim * 16, k * 8, k * 8, n * 4, n * 8, n * 8, k * 8, pairs * 16, pairs * 16, k * dim * 8, k * 4]);
-  reserve(kernels, end);
+    free,
+  } = allocate(kernels, [n * dim * 8, n * 8, pairs * dim * 16, k * 8, k * 8, n * 4, n * 8, n * 8, k * 8, pairs * 16, pairs * 16, k * dim * 8, k * 4]);
   const buffer = kernels.memory.buffer;
   new Float64Array(buffer, D, n * dim).set(packed.data.subarray(0, n * dim));
   new Float64Array(buffer, N, n).set(packed.norms.subarray(0, n));
@@ -391,7 +390,7 @@ function wasmLloyd(packed: Packed, k: number): WasmLloyd | null {
     },
     done(labels) {
       labels.set(new Int32Array(buffer, L, n));
-      if (end > KEEP_MEMORY) releaseKernels();
+      free();
     },
   };
 }

@@ -7,7 +7,7 @@
  */
 import { createSkippableRandom } from '../cluster/random';
 import type { SparseMatrix } from './sparse';
-import { KEEP_MEMORY, layout, releaseKernels, reserve, threadKernels } from '../wasm/kernels';
+import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
 
 /** A truncated SVD A ≈ U · diag(S) · Vᵀ. */
 export interface TruncatedSvd {
@@ -206,34 +206,31 @@ function sparseProducts(t: SparseMatrix, rows: number, maxWidth: number): Sparse
   const nnz = t.indptr[cols]!;
   const {
     at: [IP, IX, VX, WIDE, SHORT],
-    end,
-  } = layout([(cols + 1) * 4, nnz * 4, nnz * 8, cols * maxWidth * 8, rows * maxWidth * 8]);
-  reserve(kernels, end);
-  const buffer = kernels.memory.buffer;
-  new Int32Array(buffer, IP, cols + 1).set(t.indptr.subarray(0, cols + 1));
-  new Int32Array(buffer, IX, nnz).set(t.indices.subarray(0, nnz));
-  new Float64Array(buffer, VX, nnz).set(t.values.subarray(0, nnz));
+    free,
+  } = allocate(kernels, [(cols + 1) * 4, nnz * 4, nnz * 8, cols * maxWidth * 8, rows * maxWidth * 8]);
+  // The dense steps between the products take memory above this (and may grow it): views are made per call.
+  const memory = () => kernels.memory.buffer;
+  new Int32Array(memory(), IP, cols + 1).set(t.indptr.subarray(0, cols + 1));
+  new Int32Array(memory(), IX, nnz).set(t.indices.subarray(0, nnz));
+  new Float64Array(memory(), VX, nnz).set(t.values.subarray(0, nnz));
   // The last Aᵀ·Q handed out, still in WIDE.
   let wide: Float64Array | undefined;
   let wideWidth = 0;
   return {
     byColumns(b, width) {
-      if (b !== wide || width !== wideWidth) new Float64Array(buffer, WIDE, cols * width).set(b.subarray(0, cols * width));
-      const out = new Float64Array(buffer, SHORT, rows * width);
-      out.fill(0);
+      if (b !== wide || width !== wideWidth) new Float64Array(memory(), WIDE, cols * width).set(b.subarray(0, cols * width));
+      new Float64Array(memory(), SHORT, rows * width).fill(0);
       kernels.sparseTimes(cols, width, IP, IX, VX, WIDE, SHORT);
-      return out.slice();
+      return new Float64Array(memory(), SHORT, rows * width).slice();
     },
     transposedByColumns(q, width) {
-      new Float64Array(buffer, SHORT, rows * width).set(q.subarray(0, rows * width));
+      new Float64Array(memory(), SHORT, rows * width).set(q.subarray(0, rows * width));
       kernels.sparseTransposedTimes(cols, width, IP, IX, VX, SHORT, WIDE);
-      wide = new Float64Array(buffer, WIDE, cols * width).slice();
+      wide = new Float64Array(memory(), WIDE, cols * width).slice();
       wideWidth = width;
       return wide;
     },
-    done() {
-      if (end > KEEP_MEMORY) releaseKernels();
-    },
+    done: free,
   };
 }
 
@@ -473,6 +470,43 @@ function multiplyTransposedByColumns(t: SparseMatrix, q: Float64Array, width: nu
   return out;
 }
 
+/** {@link gramOf} in WebAssembly (wasm/kernels.wat `gram`): the same sums in the same order. */
+function gramInWasm(kernels: Kernels, y: Float64Array, rows: number, width: number): Float64Array {
+  const {
+    at: [Y, G],
+    free,
+  } = allocate(kernels, [rows * width * 8, width * width * 8]);
+  const buffer = kernels.memory.buffer;
+  new Float64Array(buffer, Y, rows * width).set(y.subarray(0, rows * width));
+  new Float64Array(buffer, G, width * width).fill(0);
+  kernels.gram(rows, width, Y, G);
+  const g = new Float64Array(buffer, G, width * width).slice();
+  free();
+  for (let a = 0; a < width; a++) for (let b = 0; b < a; b++) g[a * width + b] = g[b * width + a]!;
+  return g;
+}
+
+/** {@link times} in WebAssembly (wasm/kernels.wat `denseTimes`): two outputs per lane pair, each summed in order. */
+function timesInWasm(kernels: Kernels, y: Float64Array, rows: number, w: number, p: Float64Array, r: number): Float64Array {
+  const pairs = (r + 1) >> 1;
+  const {
+    at: [Y, PP, OUT],
+    free,
+  } = allocate(kernels, [rows * w * 8, pairs * w * 16, rows * r * 8]);
+  const buffer = kernels.memory.buffer;
+  new Float64Array(buffer, Y, rows * w).set(y.subarray(0, rows * w));
+  const pp = new Float64Array(buffer, PP, pairs * w * 2);
+  pp.fill(0);
+  for (let a = 0; a < r; a++) {
+    const o = (a >> 1) * w * 2 + (a & 1);
+    for (let c = 0; c < w; c++) pp[o + 2 * c] = p[a * w + c]!;
+  }
+  kernels.denseTimes(rows, w, r, Y, PP, OUT);
+  const out = new Float64Array(buffer, OUT, rows * r).slice();
+  free();
+  return out;
+}
+
 /** Columns `which` of a w × w row-major matrix, as rows of a which.length × w array. */
 function columnsOf(vectors: Float64Array, w: number, which: number[]): Float64Array {
   const out = new Float64Array(which.length * w);
@@ -488,6 +522,8 @@ function columnsOf(vectors: Float64Array, w: number, which: number[]): Float64Ar
  * each over c in ascending order as one at a time.
  */
 function times(y: Float64Array, rows: number, w: number, p: Float64Array, r: number): Float64Array {
+  const kernels = threadKernels();
+  if (kernels) return timesInWasm(kernels, y, rows, w, p, r);
   const out = new Float64Array(rows * r);
   let i = 0;
   for (; i + 2 <= rows; i += 2) {
@@ -569,6 +605,8 @@ const GRAM_BLOCK = 64;
  * leaves every partial sum as it is.)
  */
 function gramOf(y: Float64Array, rows: number, width: number): Float64Array {
+  const kernels = threadKernels();
+  if (kernels) return gramInWasm(kernels, y, rows, width);
   const g = new Float64Array(width * width);
   for (let i0 = 0; i0 < rows; i0 += GRAM_BLOCK) {
     const i1 = Math.min(rows, i0 + GRAM_BLOCK);

@@ -34,6 +34,8 @@ export interface Kernels {
   sums: (n: number, dim: number, D: number, L: number, NX: number, SZ: number) => void;
   sparseTimes: (cols: number, w: number, IP: number, IX: number, VX: number, B: number, OUT: number) => void;
   sparseTransposedTimes: (cols: number, w: number, IP: number, IX: number, VX: number, Q: number, OUT: number) => void;
+  gram: (rows: number, w: number, Y: number, G: number) => void;
+  denseTimes: (rows: number, w: number, r: number, Y: number, PP: number, OUT: number) => void;
 }
 
 let module: WebAssembly.Module | null | undefined;
@@ -57,6 +59,7 @@ export function threadKernels(): Kernels | null {
 /** Lets this thread's instance (and its memory) go; the next call of {@link threadKernels} makes a new one. */
 export function releaseKernels(): void {
   shared = undefined;
+  top = 0;
 }
 
 function compile(): WebAssembly.Module | null {
@@ -78,21 +81,40 @@ export function useWasmKernels(on: boolean): void {
 }
 
 /** Memory above this many bytes is not kept after a run ({@link releaseKernels}). */
-export const KEEP_MEMORY = 64 << 20;
+const KEEP_MEMORY = 64 << 20;
 
-/** Byte offsets of consecutive arrays in the kernels' memory, each 16-byte aligned. */
-export function layout<T extends readonly number[]>(sizes: readonly [...T]): { at: { [K in keyof T]: number }; end: number } {
+/** The end of the memory in use (allocations nest: an SVD's products hold theirs while its dense steps take more). */
+let top = 0;
+
+/** Arrays taken from the kernels' memory by {@link allocate}. */
+export interface Allocation<T extends readonly number[]> {
+  /** Byte offset of each array, 16-byte aligned. */
+  at: { [K in keyof T]: number };
+  /** Gives the memory back (the latest allocation first); a large memory is let go when nothing is left in use. */
+  free: () => void;
+}
+
+/**
+ * Takes consecutive arrays of the given byte sizes from the kernels' memory,
+ * above what is in use, growing it as needed. Views made before a growth are
+ * detached: take `kernels.memory.buffer` again after allocating.
+ */
+export function allocate<T extends readonly number[]>(kernels: Kernels, sizes: readonly [...T]): Allocation<T> {
+  const base = top;
   const at: number[] = [];
-  let end = 0;
+  let end = base;
   for (const bytes of sizes) {
     at.push(end);
     end += Math.ceil(bytes / 16) * 16;
   }
-  return { at: at as { [K in keyof T]: number }, end };
-}
-
-/** Grows `kernels.memory` to at least `bytes` bytes. */
-export function reserve(kernels: Kernels, bytes: number): void {
   const have = kernels.memory.buffer.byteLength;
-  if (bytes > have) kernels.memory.grow(Math.ceil((bytes - have) / 65536));
+  if (end > have) kernels.memory.grow(Math.ceil((end - have) / 65536));
+  top = end;
+  return {
+    at: at as { [K in keyof T]: number },
+    free: () => {
+      top = base;
+      if (base === 0 && end > KEEP_MEMORY) releaseKernels();
+    },
+  };
 }

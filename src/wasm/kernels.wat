@@ -342,4 +342,101 @@
             (f64.store (i32.add (local.get $o) (local.get $j)) (local.get $s))))
         (local.set $c (i32.add (local.get $c) (i32.const 1)))
         (br $column))))
+
+;; The dense products of the SVD's orthonormalisation (svd.ts `gramOf`,
+;; `times`), row-major f64 matrices.
+
+  ;; G (w × w, zero on entry) += the upper triangle of Yᵀ·Y (b ≥ a): entry
+  ;; (a, b) = Σ over the rows in order of Y[i][a]·Y[i][b]; two b per lane pair.
+  ;; The caller mirrors the lower triangle.
+  (func (export "gram") (param $rows i32) (param $w i32) (param $Y i32) (param $G i32)
+    (local $i i32) (local $a i32) (local $b i32) (local $row i32) (local $y i32) (local $g i32) (local $x f64) (local $xv v128)
+    (local.set $row (i32.shl (local.get $w) (i32.const 3)))
+    (local.set $y (local.get $Y))
+    (block $done
+      (loop $rowl
+        (br_if $done (i32.ge_u (local.get $i) (local.get $rows)))
+        (local.set $a (i32.const 0))
+        (block $as
+          (loop $al
+            (br_if $as (i32.ge_u (local.get $a) (local.get $w)))
+            (local.set $x (f64.load (i32.add (local.get $y) (i32.shl (local.get $a) (i32.const 3)))))
+            (local.set $xv (f64x2.splat (local.get $x)))
+            (local.set $g (i32.add (local.get $G) (i32.shl (i32.add (i32.mul (local.get $a) (local.get $w)) (local.get $a)) (i32.const 3))))
+            (local.set $b (local.get $a))
+            (block $bs
+              (loop $bl
+                (br_if $bs (i32.gt_u (i32.add (local.get $b) (i32.const 2)) (local.get $w)))
+                (v128.store (local.get $g) (f64x2.add (v128.load (local.get $g))
+                  (f64x2.mul (local.get $xv) (v128.load (i32.add (local.get $y) (i32.shl (local.get $b) (i32.const 3)))))))
+                (local.set $g (i32.add (local.get $g) (i32.const 16)))
+                (local.set $b (i32.add (local.get $b) (i32.const 2)))
+                (br $bl)))
+            (if (i32.lt_u (local.get $b) (local.get $w))
+              (then
+                (f64.store (local.get $g) (f64.add (f64.load (local.get $g))
+                  (f64.mul (local.get $x) (f64.load (i32.add (local.get $y) (i32.shl (local.get $b) (i32.const 3)))))))))
+            (local.set $a (i32.add (local.get $a) (i32.const 1)))
+            (br $al)))
+        (local.set $y (i32.add (local.get $y) (local.get $row)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rowl))))
+
+  ;; OUT (rows × r) = Y (rows × w) · Pᵀ, P (r × w) given in pairs of rows
+  ;; interleaved by column (PP: pair p, column c at (p·w + c)·16 holds
+  ;; (P[2p][c], P[2p+1][c]); an odd r has a zero second lane in its last
+  ;; pair). Each output summed over c in order; two pairs at a time.
+  (func (export "denseTimes") (param $rows i32) (param $w i32) (param $r i32) (param $Y i32) (param $PP i32) (param $OUT i32)
+    (local $i i32) (local $p i32) (local $pairs i32) (local $stride i32) (local $y i32) (local $ye i32) (local $c i32) (local $q i32)
+    (local $o i32) (local $s0 v128) (local $s1 v128) (local $xv v128)
+    (local.set $pairs (i32.shr_u (i32.add (local.get $r) (i32.const 1)) (i32.const 1)))
+    (local.set $stride (i32.shl (local.get $w) (i32.const 4)))
+    (local.set $y (local.get $Y))
+    (local.set $o (local.get $OUT))
+    (block $done
+      (loop $rowl
+        (br_if $done (i32.ge_u (local.get $i) (local.get $rows)))
+        (local.set $ye (i32.add (local.get $y) (i32.shl (local.get $w) (i32.const 3))))
+        (local.set $p (i32.const 0))
+        (block $twos
+          (loop $two
+            (br_if $twos (i32.gt_u (i32.add (local.get $p) (i32.const 2)) (local.get $pairs)))
+            (local.set $q (i32.add (local.get $PP) (i32.mul (local.get $p) (local.get $stride))))
+            (local.set $s0 (v128.const f64x2 0 0))
+            (local.set $s1 (v128.const f64x2 0 0))
+            (local.set $c (local.get $y))
+            (block $cs
+              (loop $cl
+                (br_if $cs (i32.ge_u (local.get $c) (local.get $ye)))
+                (local.set $xv (f64x2.splat (f64.load (local.get $c))))
+                (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $xv) (v128.load (local.get $q)))))
+                (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $xv) (v128.load (i32.add (local.get $q) (local.get $stride))))))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                (local.set $c (i32.add (local.get $c) (i32.const 8)))
+                (br $cl)))
+            (v128.store (i32.add (local.get $o) (i32.shl (local.get $p) (i32.const 4))) (local.get $s0))
+            (if (i32.lt_u (i32.add (i32.shl (local.get $p) (i32.const 1)) (i32.const 3)) (local.get $r))
+              (then (v128.store offset=16 (i32.add (local.get $o) (i32.shl (local.get $p) (i32.const 4))) (local.get $s1)))
+              (else (f64.store offset=16 (i32.add (local.get $o) (i32.shl (local.get $p) (i32.const 4))) (f64x2.extract_lane 0 (local.get $s1)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 2)))
+            (br $two)))
+        (if (i32.lt_u (local.get $p) (local.get $pairs))
+          (then
+            (local.set $q (i32.add (local.get $PP) (i32.mul (local.get $p) (local.get $stride))))
+            (local.set $s0 (v128.const f64x2 0 0))
+            (local.set $c (local.get $y))
+            (block $cs1
+              (loop $cl1
+                (br_if $cs1 (i32.ge_u (local.get $c) (local.get $ye)))
+                (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (f64x2.splat (f64.load (local.get $c))) (v128.load (local.get $q)))))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                (local.set $c (i32.add (local.get $c) (i32.const 8)))
+                (br $cl1)))
+            (if (i32.lt_u (i32.add (i32.shl (local.get $p) (i32.const 1)) (i32.const 1)) (local.get $r))
+              (then (v128.store (i32.add (local.get $o) (i32.shl (local.get $p) (i32.const 4))) (local.get $s0)))
+              (else (f64.store (i32.add (local.get $o) (i32.shl (local.get $p) (i32.const 4))) (f64x2.extract_lane 0 (local.get $s0)))))))
+        (local.set $y (local.get $ye))
+        (local.set $o (i32.add (local.get $o) (i32.shl (local.get $r) (i32.const 3))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rowl))))
 )
