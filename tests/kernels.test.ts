@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generate } from '../scripts/build-kernels.mjs';
 import { threadKernels, useWasmKernels } from '../src/wasm/kernels';
 import { kmeansPlusPlusPacked, type LloydResult, lloydCosine, pack, sphericalKmeans } from '../src/cluster/kmeans';
+import { projectRows } from '../src/cluster/fit';
 import { createRandom } from '../src/cluster/random';
 import type { SparseMatrix } from '../src/vectors/sparse';
 import { randomizedSvd, randomizedSvdOfUsedColumns, svdKernels } from '../src/vectors/svd';
@@ -160,6 +161,22 @@ describe('WebAssembly products of the SVD', () => {
 
   const svdBits = (svd: { rank: number; u: Float64Array; s: Float64Array; v: Float64Array }) =>
     JSON.stringify([svd.rank, ...[svd.u, svd.s, svd.v].map((a) => Array.from(new Uint32Array(a.slice().buffer)).join(','))]);
+
+  it('the LSA projection of sparse rows (columns without a row of V skipped) is bit-identical either way', () => {
+    fc.assert(
+      fc.property(sparse, fc.integer({ min: 0, max: 13 }), fc.nat(), (m, width, seed) => {
+        const random = createRandom(seed);
+        // About a third of the columns have no row of V (-1).
+        let next = 0;
+        const position = Int32Array.from({ length: m.cols }, () => (random() < 0.35 ? -1 : next++));
+        const v = dense(next * width, seed + 2);
+        useWasmKernels(false);
+        const js = f64bits(projectRows(m, position, v, width));
+        useWasmKernels(true);
+        expect(f64bits(projectRows(m, position, v, width))).toBe(js);
+      }),
+    );
+  });
 
   it('randomized SVDs (full and compact, any rank and power iterations) are bit-identical either way', () => {
     fc.assert(

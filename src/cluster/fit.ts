@@ -17,6 +17,7 @@ import { chooseK, type KCriterion, type KFit, kRange } from './choose-k';
 import { consensusClustering, consensusOfFits } from './consensus';
 import { type Clustering, sphericalKmeans } from './kmeans';
 import { seededSample as sampleIndices } from './random';
+import { allocate, threadKernels } from '../wasm/kernels';
 
 /**
  * Below this many distinct notes the consensus is not used: its co-association
@@ -325,8 +326,29 @@ function embed(
 }
 
 /** Sparse rows times the rows of V at each column's position (-1: a zero row of V, skipped), rows × width. */
-function projectRows(m: SparseMatrix, position: Int32Array, v: Float64Array, width: number): Float64Array {
+export function projectRows(m: SparseMatrix, position: Int32Array, v: Float64Array, width: number): Float64Array {
   const { rows, indptr, indices, values } = m;
+  const kernels = threadKernels();
+  if (kernels) {
+    // The same sums in the same order in WebAssembly (wasm/kernels.wat `projectRows`).
+    const nnz = indptr[rows]!;
+    const {
+      at: [RP, CX, VX, POS, V, OUT],
+      free,
+    } = allocate(kernels, [(rows + 1) * 4, nnz * 4, nnz * 8, position.length * 4, v.length * 8, rows * width * 8]);
+    const buffer = kernels.memory.buffer;
+    new Int32Array(buffer, RP, rows + 1).set(indptr.subarray(0, rows + 1));
+    new Int32Array(buffer, CX, nnz).set(indices.subarray(0, nnz));
+    new Float64Array(buffer, VX, nnz).set(values.subarray(0, nnz));
+    new Int32Array(buffer, POS, position.length).set(position);
+    new Float64Array(buffer, V, v.length).set(v);
+    const out = new Float64Array(buffer, OUT, rows * width);
+    out.fill(0);
+    kernels.projectRows(rows, width, RP, CX, VX, POS, V, OUT);
+    const result = out.slice();
+    free();
+    return result;
+  }
   const out = new Float64Array(rows * width);
   for (let i = 0; i < rows; i++) {
     const o = i * width;

@@ -1,7 +1,7 @@
 /**
  * The WebAssembly (SIMD) versions of the numeric kernels (kernels.wat): the
- * k-means steps (cluster/kmeans.ts) and the SVD's sparse products
- * (vectors/svd.ts), with the same results bit for bit as the JavaScript
+ * k-means steps (cluster/kmeans.ts), the SVD's sparse and dense products
+ * (vectors/svd.ts) and the LSA projection of sparse rows (cluster/fit.ts), with the same results bit for bit as the JavaScript
  * kernels there, which stay as the fallback where WebAssembly or its SIMD is
  * missing.
  */
@@ -36,6 +36,7 @@ export interface Kernels {
   sparseTransposedTimes: (cols: number, w: number, IP: number, IX: number, VX: number, Q: number, OUT: number) => void;
   gram: (rows: number, w: number, Y: number, G: number) => void;
   denseTimes: (rows: number, w: number, r: number, Y: number, PP: number, OUT: number) => void;
+  projectRows: (rows: number, w: number, RP: number, CX: number, VX: number, POS: number, V: number, OUT: number) => void;
 }
 
 let module: WebAssembly.Module | null | undefined;

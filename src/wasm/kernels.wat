@@ -439,4 +439,50 @@
         (local.set $o (i32.add (local.get $o) (i32.shl (local.get $r) (i32.const 3))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rowl))))
+
+;; The LSA projection of sparse rows (cluster/fit.ts `projectRows`): OUT
+;; (rows × w, zero on entry) row i += value · (row POS[column] of V) over the
+;; row's entries in order, skipping columns whose POS is -1; two columns of V
+;; per lane pair. RP: row pointers, CX: column indices (i32), VX: values.
+  (func (export "projectRows")
+    (param $rows i32) (param $w i32) (param $RP i32) (param $CX i32) (param $VX i32) (param $POS i32) (param $V i32) (param $OUT i32)
+    (local $i i32) (local $p i32) (local $end i32) (local $at i32) (local $row i32) (local $pairs i32) (local $o i32) (local $b i32) (local $j i32)
+    (local $val f64) (local $v v128)
+    (local.set $row (i32.shl (local.get $w) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $row) (i32.const -16)))
+    (local.set $o (local.get $OUT))
+    (block $done
+      (loop $rowl
+        (br_if $done (i32.ge_u (local.get $i) (local.get $rows)))
+        (local.set $p (i32.load (i32.add (local.get $RP) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $end (i32.load (i32.add (local.get $RP) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2)))))
+        (block $entries
+          (loop $entry
+            (br_if $entries (i32.ge_u (local.get $p) (local.get $end)))
+            (block $skip
+              (local.set $at (i32.load (i32.add (local.get $POS)
+                (i32.shl (i32.load (i32.add (local.get $CX) (i32.shl (local.get $p) (i32.const 2)))) (i32.const 2)))))
+              (br_if $skip (i32.lt_s (local.get $at) (i32.const 0)))
+              (local.set $val (f64.load (i32.add (local.get $VX) (i32.shl (local.get $p) (i32.const 3)))))
+              (local.set $v (f64x2.splat (local.get $val)))
+              (local.set $b (i32.add (local.get $V) (i32.mul (local.get $at) (local.get $row))))
+              (local.set $j (i32.const 0))
+              (block $pd
+                (loop $pl
+                  (br_if $pd (i32.ge_u (local.get $j) (local.get $pairs)))
+                  (v128.store (i32.add (local.get $o) (local.get $j))
+                    (f64x2.add (v128.load (i32.add (local.get $o) (local.get $j)))
+                      (f64x2.mul (local.get $v) (v128.load (i32.add (local.get $b) (local.get $j))))))
+                  (local.set $j (i32.add (local.get $j) (i32.const 16)))
+                  (br $pl)))
+              (if (i32.lt_u (local.get $j) (local.get $row))
+                (then
+                  (f64.store (i32.add (local.get $o) (local.get $j))
+                    (f64.add (f64.load (i32.add (local.get $o) (local.get $j)))
+                      (f64.mul (local.get $val) (f64.load (i32.add (local.get $b) (local.get $j)))))))))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $entry)))
+        (local.set $o (i32.add (local.get $o) (local.get $row)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rowl))))
 )
