@@ -140,11 +140,10 @@ function svdOf(
   // then read and written in order, the short side stays in cache; every
   // sum adds the same terms in the same order as row by row.
   const t = transpose(m);
-  const { byColumns, transposedByColumns, done } = sparseProducts(t, m.rows, l);
+  const { byColumns, transposedByColumns, normalTimes, done } = sparseProducts(t, m.rows, l);
   let basis = orthonormalize(byColumns(omega, l), m.rows, l, 1);
   for (let it = 0; it < q; it++) {
-    const z = transposedByColumns(basis.q, basis.cols);
-    basis = orthonormalize(byColumns(z, basis.cols), m.rows, basis.cols, it === q - 1 ? 2 : 1);
+    basis = orthonormalize(normalTimes(basis.q, basis.cols), m.rows, basis.cols, it === q - 1 ? 2 : 1);
   }
   // B = Qᵀ A; its Gram matrix B Bᵀ = Zᵀ Z with Z = Aᵀ Q, or Qᵀ (A Z) when the matrix is wide: one more
   // sparse product, but sums over the rows instead of the columns (the 100k notes' sample: 16 M
@@ -182,6 +181,8 @@ interface SparseProducts {
   byColumns: (b: Float64Array, width: number) => Float64Array;
   /** Aᵀ·Q (Q: rows × width), as {@link multiplyTransposedByColumns}. */
   transposedByColumns: (q: Float64Array, width: number) => Float64Array;
+  /** A·(Aᵀ·Q): the two products of a power iteration, without handing out the wide Aᵀ·Q. */
+  normalTimes: (q: Float64Array, width: number) => Float64Array;
   /** Ends the SVD's use of the kernels. */
   done: () => void;
 }
@@ -199,6 +200,7 @@ function sparseProducts(t: SparseMatrix, rows: number, maxWidth: number): Sparse
     return {
       byColumns: (b, width) => multiplyByColumns(t, rows, b, width),
       transposedByColumns: (q, width) => multiplyTransposedByColumns(t, q, width),
+      normalTimes: (q, width) => multiplyByColumns(t, rows, multiplyTransposedByColumns(t, q, width), width),
       done: () => {},
     };
   }
@@ -216,19 +218,30 @@ function sparseProducts(t: SparseMatrix, rows: number, maxWidth: number): Sparse
   // The last Aᵀ·Q handed out, still in WIDE.
   let wide: Float64Array | undefined;
   let wideWidth = 0;
+  const shortTimes = (width: number) => {
+    new Float64Array(memory(), SHORT, rows * width).fill(0);
+    kernels.sparseTimes(cols, width, IP, IX, VX, WIDE, SHORT);
+    return new Float64Array(memory(), SHORT, rows * width).slice();
+  };
+  const wideTimes = (q: Float64Array, width: number) => {
+    new Float64Array(memory(), SHORT, rows * width).set(q.subarray(0, rows * width));
+    kernels.sparseTransposedTimes(cols, width, IP, IX, VX, SHORT, WIDE);
+  };
   return {
     byColumns(b, width) {
       if (b !== wide || width !== wideWidth) new Float64Array(memory(), WIDE, cols * width).set(b.subarray(0, cols * width));
-      new Float64Array(memory(), SHORT, rows * width).fill(0);
-      kernels.sparseTimes(cols, width, IP, IX, VX, WIDE, SHORT);
-      return new Float64Array(memory(), SHORT, rows * width).slice();
+      return shortTimes(width);
     },
     transposedByColumns(q, width) {
-      new Float64Array(memory(), SHORT, rows * width).set(q.subarray(0, rows * width));
-      kernels.sparseTransposedTimes(cols, width, IP, IX, VX, SHORT, WIDE);
+      wideTimes(q, width);
       wide = new Float64Array(memory(), WIDE, cols * width).slice();
       wideWidth = width;
       return wide;
+    },
+    normalTimes(q, width) {
+      wideTimes(q, width);
+      wide = undefined;
+      return shortTimes(width);
     },
     done: free,
   };
