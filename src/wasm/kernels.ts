@@ -1,9 +1,9 @@
 /**
  * The WebAssembly (SIMD) versions of the numeric kernels (kernels.wat): the
  * k-means steps (cluster/kmeans.ts), the SVD's sparse and dense products
- * (vectors/svd.ts) and the LSA projection of sparse rows (cluster/fit.ts), with the same results bit for bit as the JavaScript
- * kernels there, which stay as the fallback where WebAssembly or its SIMD is
- * missing.
+ * (vectors/svd.ts) and the LSA projection of sparse rows (cluster/fit.ts),
+ * with the same results bit for bit as the JavaScript kernels there, which
+ * stay as the fallback where WebAssembly or its SIMD is missing.
  */
 import { KERNELS_WASM } from './kernels-wasm';
 
@@ -63,6 +63,10 @@ export function releaseKernels(): void {
   top = 0;
 }
 
+/**
+ * The module, compiled synchronously (analyze is synchronous): browsers allow that on their main
+ * thread for modules below 4 KB, which a test keeps it below. Any failure means the JavaScript kernels.
+ */
 function compile(): WebAssembly.Module | null {
   try {
     if (typeof WebAssembly !== 'object' || typeof atob !== 'function') return null;
