@@ -102,6 +102,23 @@ describe('WebAssembly k-means kernels', () => {
     );
   });
 
+  it('k-means++ starts: the same picks either way (odd n and dimensions, duplicates, zero vectors)', () => {
+    fc.assert(
+      fc.property(inputs, ({ vectors, k, seed }) => {
+        const packed = pack(vectors);
+        const run = () => {
+          const random = createRandom(seed);
+          // The centres, and where the random stream stands after them (the same number of draws).
+          return [kmeansPlusPlusPacked(packed, k, random).map((c) => Array.from(c)), random()];
+        };
+        useWasmKernels(false);
+        const js = run();
+        useWasmKernels(true);
+        expect(run()).toEqual(js);
+      }),
+    );
+  });
+
   it('a whole spherical k-means (sample, restarts, final run) gives the same clustering either way', () => {
     const random = createRandom(7);
     const vectors = Array.from({ length: 1500 }, (_, i) => {

@@ -661,6 +661,8 @@ export function kmeansPlusPlus(vectors: Float64Array[], k: number, random: Rando
  */
 export function kmeansPlusPlusPacked(packed: Packed, k: number, random: Random): Float64Array[] {
   const { n, dim, data } = packed;
+  const kernels = threadKernels();
+  if (kernels && n > 0 && k > 1) return kmeansPlusPlusInWasm(kernels, packed, k, random);
   const chosen: number[] = [Math.floor(random() * n)];
   const nearest = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   while (chosen.length < k) {
@@ -709,6 +711,40 @@ export function kmeansPlusPlusPacked(packed: Packed, k: number, random: Random):
     }
     chosen.push(drawNext(nearest, total, chosen, random));
   }
+  return chosen.map((i) => data.slice((i % n) * dim, ((i % n) + 1) * dim));
+}
+
+/**
+ * {@link kmeansPlusPlusPacked} with the distances in WebAssembly (wasm/kernels.wat `nearest`:
+ * two vectors per f64x2, each summed over the dimensions in order; the sum of the nearest
+ * distances in order): the same draws and picks.
+ */
+function kmeansPlusPlusInWasm(kernels: Kernels, packed: Packed, k: number, random: Random): Float64Array[] {
+  const { n, dim, data } = packed;
+  const pairs = (n + 1) >> 1;
+  const {
+    at: [DP, C, NEAR],
+    free,
+  } = allocate(kernels, [pairs * dim * 16, dim * 8, n * 8]);
+  const buffer = kernels.memory.buffer;
+  const dp = new Float64Array(buffer, DP, pairs * dim * 2);
+  if (n & 1) dp.fill(0, (pairs - 1) * dim * 2);
+  for (let i = 0; i < n; i++) {
+    const o = (i >> 1) * dim * 2 + (i & 1);
+    const io = i * dim;
+    for (let a = 0; a < dim; a++) dp[o + 2 * a] = data[io + a]!;
+  }
+  const c = new Float64Array(buffer, C, dim);
+  const nearest = new Float64Array(buffer, NEAR, n);
+  nearest.fill(Number.POSITIVE_INFINITY);
+  const chosen: number[] = [Math.floor(random() * n)];
+  while (chosen.length < k) {
+    const lo = chosen[chosen.length - 1]! * dim;
+    c.set(data.subarray(lo, lo + dim));
+    const total = kernels.nearest(n, dim, DP, C, NEAR);
+    chosen.push(drawNext(nearest, total, chosen, random));
+  }
+  free();
   return chosen.map((i) => data.slice((i % n) * dim, ((i % n) + 1) * dim));
 }
 

@@ -37,6 +37,7 @@ export interface Kernels {
   gram: (rows: number, w: number, Y: number, G: number) => void;
   denseTimes: (rows: number, w: number, r: number, Y: number, PP: number, OUT: number) => void;
   projectRows: (rows: number, w: number, RP: number, CX: number, VX: number, POS: number, V: number, OUT: number) => void;
+  nearest: (n: number, dim: number, DP: number, C: number, NEAR: number) => number;
 }
 
 let module: WebAssembly.Module | null | undefined;

@@ -485,4 +485,48 @@
         (local.set $o (i32.add (local.get $o) (local.get $row)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rowl))))
+
+;; One round of k-means++ (cluster/kmeans.ts `kmeansPlusPlusPacked`): the
+;; squared distance of every vector to the last chosen one (vector `last`),
+;; NEAR[i] = min(NEAR[i], d), and the sum of NEAR in order (returned). The
+;; vectors come in pairs interleaved by dimension (DP: pair p, dimension a at
+;; (p·dim + a)·16 holds (vector 2p, vector 2p+1); an odd n has a zero second
+;; lane), so each lane sums one vector's squares over the dimensions in order.
+;; C: the last chosen vector (dim values).
+  (func (export "nearest") (param $n i32) (param $dim i32) (param $DP i32) (param $C i32) (param $NEAR i32) (result f64)
+    (local $p i32) (local $pairs i32) (local $q i32) (local $c i32) (local $ce i32) (local $i i32)
+    (local $s v128) (local $x v128) (local $d f64) (local $total f64)
+    (local.set $pairs (i32.shr_u (i32.add (local.get $n) (i32.const 1)) (i32.const 1)))
+    (local.set $ce (i32.add (local.get $C) (i32.shl (local.get $dim) (i32.const 3))))
+    (local.set $q (local.get $DP))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $p) (local.get $pairs)))
+        (local.set $s (v128.const f64x2 0 0))
+        (local.set $c (local.get $C))
+        (block $ds
+          (loop $dl
+            (br_if $ds (i32.ge_u (local.get $c) (local.get $ce)))
+            (local.set $x (f64x2.sub (v128.load (local.get $q)) (f64x2.splat (f64.load (local.get $c)))))
+            (local.set $s (f64x2.add (local.get $s) (f64x2.mul (local.get $x) (local.get $x))))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (local.set $c (i32.add (local.get $c) (i32.const 8)))
+            (br $dl)))
+        (local.set $i (i32.shl (local.get $p) (i32.const 1)))
+        ;; vector 2p
+        (local.set $d (f64x2.extract_lane 0 (local.get $s)))
+        (if (f64.lt (local.get $d) (f64.load (i32.add (local.get $NEAR) (i32.shl (local.get $i) (i32.const 3)))))
+          (then (f64.store (i32.add (local.get $NEAR) (i32.shl (local.get $i) (i32.const 3))) (local.get $d))))
+        (local.set $total (f64.add (local.get $total) (f64.load (i32.add (local.get $NEAR) (i32.shl (local.get $i) (i32.const 3))))))
+        ;; vector 2p + 1, if there is one
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (if (i32.lt_u (local.get $i) (local.get $n))
+          (then
+            (local.set $d (f64x2.extract_lane 1 (local.get $s)))
+            (if (f64.lt (local.get $d) (f64.load (i32.add (local.get $NEAR) (i32.shl (local.get $i) (i32.const 3)))))
+              (then (f64.store (i32.add (local.get $NEAR) (i32.shl (local.get $i) (i32.const 3))) (local.get $d))))
+            (local.set $total (f64.add (local.get $total) (f64.load (i32.add (local.get $NEAR) (i32.shl (local.get $i) (i32.const 3))))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $pair)))
+    (local.get $total))
 )
