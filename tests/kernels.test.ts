@@ -8,10 +8,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
-import { generate } from '../scripts/build-kernels.mjs';
+import { generate, readTexts } from '../scripts/build-kernels.mjs';
 import { threadKernels, useWasmKernels } from '../src/wasm/kernels';
 import { kmeansPlusPlusPacked, type LloydResult, lloydCosine, pack, sphericalKmeans } from '../src/cluster/kmeans';
 import { projectRows } from '../src/cluster/fit';
+import { membershipKmeans } from '../src/cluster/membership-kmeans';
 import { createRandom } from '../src/cluster/random';
 import type { SparseMatrix } from '../src/vectors/sparse';
 import { randomizedSvd, randomizedSvdOfUsedColumns, svdKernels } from '../src/vectors/svd';
@@ -65,16 +66,16 @@ describe('WebAssembly k-means kernels', () => {
     expect(threadKernels()).not.toBeNull();
   });
 
-  it('stays below 4 KB, the largest module a browser compiles synchronously on its main thread', () => {
+  it('each module stays below 4 KB, the largest a browser compiles synchronously on its main thread', () => {
     const committed = readFileSync(new URL('../src/wasm/kernels-wasm.ts', import.meta.url), 'utf8');
-    const base64 = /KERNELS_WASM = '([^']+)'/.exec(committed)![1]!;
-    expect(Buffer.from(base64, 'base64').length).toBeLessThan(4096);
+    const modules = [...committed.matchAll(/export const (\w+) = '([^']+)'/g)];
+    expect(modules.map((m) => m[1])).toEqual(['KERNELS_WASM', 'MEMBERSHIP_WASM']);
+    for (const m of modules) expect(Buffer.from(m[2]!, 'base64').length, m[1]).toBeLessThan(4096);
   });
 
-  it('the committed module is the assembly of kernels.wat', async () => {
-    const wat = readFileSync(new URL('../src/wasm/kernels.wat', import.meta.url), 'utf8');
+  it('the committed modules are the assembly of the .wat files', async () => {
     const committed = readFileSync(new URL('../src/wasm/kernels-wasm.ts', import.meta.url), 'utf8');
-    expect(await generate(wat)).toBe(committed);
+    expect(await generate(readTexts())).toBe(committed);
   });
 
   it('Lloyd iterations: bit-identical to the JavaScript kernels (k-means++ starts)', () => {
@@ -116,6 +117,31 @@ describe('WebAssembly k-means kernels', () => {
         useWasmKernels(true);
         expect(run()).toEqual(js);
       }),
+    );
+  });
+
+  it('membership k-means (the consensus): the same labels, centres and objective either way', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 150 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 11 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.nat(),
+        (n, parts, kb, k, restarts, seed) => {
+          const random = createRandom(seed);
+          const partitions = Array.from({ length: parts }, () => Int32Array.from({ length: n }, (_, i) => (random() < 0.7 ? i % kb : Math.floor(random() * kb))));
+          const run = () => {
+            const fit = membershipKmeans({ n, kb, partitions }, Math.min(k, n), { seed, restarts, sampleLimit: 100 });
+            return JSON.stringify([Array.from(fit.labels), fit.centroids.map((c) => Array.from(c)), fit.objective]);
+          };
+          useWasmKernels(false);
+          const js = run();
+          useWasmKernels(true);
+          expect(run()).toBe(js);
+        },
+      ),
     );
   });
 

@@ -9,6 +9,7 @@
  * (tests/membership-kmeans.test.ts), at about 1/kb of its cost.
  */
 import { type Clustering, cosineDistance, drawNext, type KmeansOptions } from './kmeans';
+import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
 import { createRandom, deriveSeed, type Random } from './random';
 
 /** Cluster labels of R partitions of the same n items. */
@@ -149,7 +150,10 @@ function lloyd(rows: Rows, items: Int32Array, start: Float64Array, maxIterations
   let next = new Float64Array(k * dim);
   const centreNorms = new Float64Array(k);
   const sizes = new Int32Array(k);
-  const labels = new Int32Array(n);
+  const kernels = threadKernels();
+  const wasm = kernels && n > 0 ? wasmAssign(kernels, rows, items, k) : null;
+  // With the WebAssembly kernel the labels live in its memory until the end.
+  const labels = wasm ? wasm.labels : new Int32Array(n);
   const scaled = new Float64Array(dim * k);
   const dots = new Float64Array(k);
   // Distance bounds as in lloydCosine (kmeans.ts): they only skip rows whose label is already known.
@@ -190,7 +194,8 @@ function lloyd(rows: Rows, items: Int32Array, start: Float64Array, maxIterations
       }
     }
     bounds.use = bounded && !zeroCentre;
-    assignRows(rows, items, centres, centreNorms, k, labels, scaled, dots, bounds);
+    if (wasm) wasm.assign(centres, centreNorms, bounds);
+    else assignRows(rows, items, centres, centreNorms, k, labels, scaled, dots, bounds);
     bounded = !zeroCentre;
     const swapUnit = unitBefore;
     unitBefore = unitNow;
@@ -222,7 +227,51 @@ function lloyd(rows: Rows, items: Int32Array, start: Float64Array, maxIterations
     centres = next;
     next = t;
   }
+  if (wasm) {
+    const copy = labels.slice();
+    wasm.free();
+    return { labels: copy, centres };
+  }
   return { labels, centres };
+}
+
+/**
+ * {@link assignRows} in WebAssembly (wasm/membership.wat: two centres per SIMD lane pair, each
+ * sum in the same order; the same labels and bounds), its arrays in the kernels' memory.
+ */
+function wasmAssign(
+  kernels: Kernels,
+  rows: Rows,
+  items: Int32Array,
+  k: number,
+): { labels: Int32Array; assign: (centres: Float64Array, centreNorms: Float64Array, bounds: Bounds) => void; free: () => void } {
+  const { dim, r, at, value, norm } = rows;
+  const n = items.length;
+  const kp = 2 * ((k + 1) >> 1);
+  const {
+    at: [AT, ITEMS, SC, CN, L, U, LO, S, DT],
+    free,
+  } = allocate(kernels, [at.length * 4, n * 4, dim * kp * 8, k * 8, n * 4, n * 8, n * 8, k * 8, kp * 8]);
+  const buffer = kernels.memory.buffer;
+  new Int32Array(buffer, AT, at.length).set(at);
+  new Int32Array(buffer, ITEMS, n).set(items);
+  const sc = new Float64Array(buffer, SC, dim * kp);
+  sc.fill(0);
+  const cn = new Float64Array(buffer, CN, k);
+  const s = new Float64Array(buffer, S, k);
+  return {
+    labels: new Int32Array(buffer, L, n),
+    assign(centres, centreNorms, bounds) {
+      for (let j = 0; j < k; j++) {
+        const o = j * dim;
+        for (let d = 0; d < dim; d++) sc[d * kp + j] = value * centres[o + d]!;
+      }
+      cn.set(centreNorms);
+      s.set(bounds.shift);
+      kernels.assignMembership(n, r, k, AT, ITEMS, SC, CN, L, U, LO, S, DT, norm, bounds.use ? 1 : 0, bounds.maxShiftAt, bounds.maxShift, bounds.secondShift);
+    },
+    free,
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  * with the same results bit for bit as the JavaScript kernels there, which
  * stay as the fallback where WebAssembly or its SIMD is missing.
  */
-import { KERNELS_WASM } from './kernels-wasm';
+import { KERNELS_WASM, MEMBERSHIP_WASM } from './kernels-wasm';
 
 /** The exports of kernels.wat. */
 export interface Kernels {
@@ -38,9 +38,29 @@ export interface Kernels {
   denseTimes: (rows: number, w: number, r: number, Y: number, PP: number, OUT: number) => void;
   projectRows: (rows: number, w: number, RP: number, CX: number, VX: number, POS: number, V: number, OUT: number) => void;
   nearest: (n: number, dim: number, DP: number, C: number, NEAR: number) => number;
+  /** From membership.wat (a second module on the same memory). */
+  assignMembership: (
+    n: number,
+    r: number,
+    k: number,
+    AT: number,
+    ITEMS: number,
+    SC: number,
+    CN: number,
+    L: number,
+    U: number,
+    LO: number,
+    S: number,
+    DT: number,
+    norm: number,
+    useBounds: number,
+    maxShiftAt: number,
+    maxShift: number,
+    secondShift: number,
+  ) => void;
 }
 
-let module: WebAssembly.Module | null | undefined;
+let modules: [WebAssembly.Module, WebAssembly.Module] | null | undefined;
 let enabled = true;
 /** This thread's instance (undefined: not made yet). */
 let shared: Kernels | null | undefined;
@@ -52,8 +72,12 @@ let shared: Kernels | null | undefined;
 export function threadKernels(): Kernels | null {
   if (!enabled) return null;
   if (shared === undefined) {
-    if (module === undefined) module = compile();
-    shared = module ? (new WebAssembly.Instance(module).exports as unknown as Kernels) : null;
+    if (modules === undefined) modules = compileBoth();
+    if (modules) {
+      const main = new WebAssembly.Instance(modules[0]).exports;
+      const membership = new WebAssembly.Instance(modules[1], { kernels: { memory: main.memory as WebAssembly.Memory } }).exports;
+      shared = { ...main, ...membership } as unknown as Kernels;
+    } else shared = null;
   }
   return shared;
 }
@@ -65,20 +89,26 @@ export function releaseKernels(): void {
 }
 
 /**
- * The module, compiled synchronously (analyze is synchronous): browsers allow that on their main
- * thread for modules below 4 KB, which a test keeps it below. Any failure means the JavaScript kernels.
+ * The modules, compiled synchronously (analyze is synchronous): browsers allow that on their main
+ * thread for modules below 4 KB, which a test keeps each below. Any failure means the JavaScript kernels.
  */
-function compile(): WebAssembly.Module | null {
+function compileBoth(): [WebAssembly.Module, WebAssembly.Module] | null {
   try {
     if (typeof WebAssembly !== 'object' || typeof atob !== 'function') return null;
-    const text = atob(KERNELS_WASM);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    if (!WebAssembly.validate(bytes)) return null;
-    return new WebAssembly.Module(bytes);
+    const main = compile(KERNELS_WASM);
+    const membership = compile(MEMBERSHIP_WASM);
+    return main && membership ? [main, membership] : null;
   } catch {
     return null;
   }
+}
+
+function compile(base64: string): WebAssembly.Module | null {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  if (!WebAssembly.validate(bytes)) return null;
+  return new WebAssembly.Module(bytes);
 }
 
 /** Switches the WebAssembly kernels on or off (tests compare both; the results are the same). */
