@@ -1,4 +1,4 @@
-// Assembles src/wasm/kernels.wat and src/wasm/membership.wat into
+// Assembles src/wasm/kernels.wat, membership.wat and projection.wat into
 // src/wasm/kernels-wasm.ts (each module's bytes as base64), so that the library needs no WebAssembly
 // toolchain at run time or build time:
 //
@@ -12,7 +12,7 @@ import wabt from 'wabt';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The modules: WAT file → the constant that holds its bytes. */
-export const MODULES = { 'kernels.wat': 'KERNELS_WASM', 'membership.wat': 'MEMBERSHIP_WASM' };
+export const MODULES = { 'kernels.wat': 'KERNELS_WASM', 'membership.wat': 'MEMBERSHIP_WASM', 'projection.wat': 'PROJECTION_WASM' };
 const target = `${root}src/wasm/kernels-wasm.ts`;
 
 /** The generated TypeScript module for the WAT texts (file name → text). */

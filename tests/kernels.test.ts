@@ -14,8 +14,11 @@ import { kmeansPlusPlusPacked, type LloydResult, lloydCosine, pack, sphericalKme
 import { projectRows } from '../src/cluster/fit';
 import { membershipKmeans } from '../src/cluster/membership-kmeans';
 import { createRandom } from '../src/cluster/random';
+import { planFeatures, projectFeatures } from '../src/vectors/features';
+import { ngramIds } from '../src/vectors/ngrams';
 import type { SparseMatrix } from '../src/vectors/sparse';
 import { randomizedSvd, randomizedSvdOfUsedColumns, svdKernels } from '../src/vectors/svd';
+import { termIds } from '../src/vectors/vocabulary';
 
 afterEach(() => useWasmKernels(true));
 
@@ -69,7 +72,7 @@ describe('WebAssembly k-means kernels', () => {
   it('each module stays below 4 KB, the largest a browser compiles synchronously on its main thread', () => {
     const committed = readFileSync(new URL('../src/wasm/kernels-wasm.ts', import.meta.url), 'utf8');
     const modules = [...committed.matchAll(/export const (\w+) = '([^']+)'/g)];
-    expect(modules.map((m) => m[1])).toEqual(['KERNELS_WASM', 'MEMBERSHIP_WASM']);
+    expect(modules.map((m) => m[1])).toEqual(['KERNELS_WASM', 'MEMBERSHIP_WASM', 'PROJECTION_WASM']);
     for (const m of modules) expect(Buffer.from(m[2]!, 'base64').length, m[1]).toBeLessThan(4096);
   });
 
@@ -223,6 +226,30 @@ describe('WebAssembly products of the SVD', () => {
         const js = f64bits(projectRows(m, position, v, width));
         useWasmKernels(true);
         expect(f64bits(projectRows(m, position, v, width))).toBe(js);
+      }),
+    );
+  });
+
+  it('the projection of notes from their words and n-grams (per-word-type n-gram sums) is bit-identical either way', () => {
+    const word = fc.stringMatching(/^[a-zäöüß]{1,9}$/);
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 7 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 9 }), fc.nat(), (docs, width, seed) => {
+        const plan = planFeatures(
+          [
+            { name: 'w', docs: termIds(docs), weight: 1 },
+            { name: 'g', docs: ngramIds(docs, 3, 5), weight: 0.7 },
+          ],
+          { minDf: 1, maxDf: docs.length },
+        );
+        const random = createRandom(seed);
+        let next = 0;
+        const position = Int32Array.from({ length: plan.cols }, () => (random() < 0.3 ? -1 : next++));
+        const v = dense(next * width, seed + 3);
+        const rows = docs.map((_, i) => i);
+        useWasmKernels(false);
+        const js = f64bits(projectFeatures(plan, rows, position, v, width));
+        useWasmKernels(true);
+        expect(f64bits(projectFeatures(plan, rows, position, v, width))).toBe(js);
       }),
     );
   });

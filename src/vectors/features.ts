@@ -6,6 +6,7 @@
 import { normalizeRows, type SparseMatrix } from './sparse';
 import { tfidfOfIds } from './tfidf';
 import { rowsOfIds, type TermIds, termIds, type Vocabulary, vocabularyOfIds, type WordGrams } from './vocabulary';
+import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
 
 /** One kind of term: its bag per note and the weight of its block. */
 export interface FeatureBlock {
@@ -270,6 +271,11 @@ export function prepareProjection(plan: ProjectionPlan, position: Int32Array, v:
     if (words) {
       const { pool, starts, ends } = words;
       const types = starts.length;
+      const kernels = threadKernels();
+      if (kernels) {
+        Object.assign(block, { words, ...ngramSumsInWasm(kernels, words, rowAt, idfOf, v, width) });
+        return block;
+      }
       const sums = new Float64Array(types * width);
       const squares = new Float64Array(types);
       for (let s = 0; s < types; s++) {
@@ -291,6 +297,36 @@ export function prepareProjection(plan: ProjectionPlan, position: Int32Array, v:
     return block;
   });
   return { blocks, v, width, ids: most };
+}
+
+/** The per-word-type n-gram sums of {@link prepareProjection} in WebAssembly (wasm/projection.wat): the same sums in the same order. */
+function ngramSumsInWasm(
+  kernels: Kernels,
+  words: WordGrams,
+  rowAt: Int32Array,
+  idfOf: Float64Array,
+  v: Float64Array,
+  width: number,
+): { sums: Float64Array; squares: Float64Array } {
+  const { pool, starts, ends } = words;
+  const types = starts.length;
+  const {
+    at: [POOL, STARTS, ENDS, ROWAT, IDF, V, SUMS, SQUARES],
+    free,
+  } = allocate(kernels, [pool.length * 4, types * 4, types * 4, rowAt.length * 4, idfOf.length * 8, v.length * 8, types * width * 8, types * 8]);
+  const buffer = kernels.memory.buffer;
+  new Int32Array(buffer, POOL, pool.length).set(pool);
+  new Int32Array(buffer, STARTS, types).set(starts);
+  new Int32Array(buffer, ENDS, types).set(ends);
+  new Int32Array(buffer, ROWAT, rowAt.length).set(rowAt);
+  new Float64Array(buffer, IDF, idfOf.length).set(idfOf);
+  new Float64Array(buffer, V, v.length).set(v);
+  new Float64Array(buffer, SUMS, types * width).fill(0);
+  kernels.ngramSums(types, width, POOL, STARTS, ENDS, ROWAT, IDF, V, SUMS, SQUARES);
+  const sums = new Float64Array(buffer, SUMS, types * width).slice();
+  const squares = new Float64Array(buffer, SQUARES, types).slice();
+  free();
+  return { sums, squares };
 }
 
 /**

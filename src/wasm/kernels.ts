@@ -1,11 +1,11 @@
 /**
  * The WebAssembly (SIMD) versions of the numeric kernels (kernels.wat): the
  * k-means steps (cluster/kmeans.ts), the SVD's sparse and dense products
- * (vectors/svd.ts) and the LSA projection of sparse rows (cluster/fit.ts),
+ * (vectors/svd.ts), the LSA projection (cluster/fit.ts, vectors/features.ts),
  * with the same results bit for bit as the JavaScript kernels there, which
  * stay as the fallback where WebAssembly or its SIMD is missing.
  */
-import { KERNELS_WASM, MEMBERSHIP_WASM } from './kernels-wasm';
+import { KERNELS_WASM, MEMBERSHIP_WASM, PROJECTION_WASM } from './kernels-wasm';
 
 /** The exports of kernels.wat. */
 export interface Kernels {
@@ -58,9 +58,11 @@ export interface Kernels {
     maxShift: number,
     secondShift: number,
   ) => void;
+  /** From projection.wat (a third module on the same memory). */
+  ngramSums: (types: number, w: number, POOL: number, STARTS: number, ENDS: number, ROWAT: number, IDF: number, V: number, SUMS: number, SQUARES: number) => void;
 }
 
-let modules: [WebAssembly.Module, WebAssembly.Module] | null | undefined;
+let modules: WebAssembly.Module[] | null | undefined;
 let enabled = true;
 /** This thread's instance (undefined: not made yet). */
 let shared: Kernels | null | undefined;
@@ -72,11 +74,12 @@ let shared: Kernels | null | undefined;
 export function threadKernels(): Kernels | null {
   if (!enabled) return null;
   if (shared === undefined) {
-    if (modules === undefined) modules = compileBoth();
+    if (modules === undefined) modules = compileAll();
     if (modules) {
-      const main = new WebAssembly.Instance(modules[0]).exports;
-      const membership = new WebAssembly.Instance(modules[1], { kernels: { memory: main.memory as WebAssembly.Memory } }).exports;
-      shared = { ...main, ...membership } as unknown as Kernels;
+      // The first module owns the memory; the others import it.
+      const main = new WebAssembly.Instance(modules[0]!).exports;
+      const imports = { kernels: { memory: main.memory as WebAssembly.Memory } };
+      shared = Object.assign({}, main, ...modules.slice(1).map((m) => new WebAssembly.Instance(m, imports).exports)) as Kernels;
     } else shared = null;
   }
   return shared;
@@ -92,12 +95,11 @@ export function releaseKernels(): void {
  * The modules, compiled synchronously (analyze is synchronous): browsers allow that on their main
  * thread for modules below 4 KB, which a test keeps each below. Any failure means the JavaScript kernels.
  */
-function compileBoth(): [WebAssembly.Module, WebAssembly.Module] | null {
+function compileAll(): WebAssembly.Module[] | null {
   try {
     if (typeof WebAssembly !== 'object' || typeof atob !== 'function') return null;
-    const main = compile(KERNELS_WASM);
-    const membership = compile(MEMBERSHIP_WASM);
-    return main && membership ? [main, membership] : null;
+    const compiled = [KERNELS_WASM, MEMBERSHIP_WASM, PROJECTION_WASM].map(compile);
+    return compiled.every((m) => m !== null) ? (compiled as WebAssembly.Module[]) : null;
   } catch {
     return null;
   }
