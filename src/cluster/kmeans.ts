@@ -5,7 +5,7 @@
  */
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { newClaim, partsFor, type Runner, takeChunks } from '../parallel/runner';
-import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
+import { allocate, type Kernels, threadKernels, writePairs } from '../wasm/kernels';
 import { createRandom, deriveSeed, type Random } from './random';
 
 /** A clustering of vectors. */
@@ -273,11 +273,8 @@ export function lloydCosine(
       }
     }
     const useBounds = bounded && !zeroCentre;
-    if (wasm) {
-      wasm.load(centres, centreNorms, inverseNorms, shift);
-      wasm.kernels.assign(n, dim, k, wasm.D, wasm.N, wasm.P, wasm.CN, wasm.IN, wasm.L, wasm.U, wasm.LO, wasm.S, wasm.DT, wasm.CS,
-        useBounds ? 1 : 0, maxShiftAt, maxShift, secondShift, zeroCentre ? 1 : 0);
-    } else assignStep(packed, centres, centreNorms, k, labels, upper, lower, dots, useBounds, shift, maxShiftAt, maxShift, secondShift, inverseNorms, zeroCentre, cosines);
+    if (wasm) wasm.assign(centres, centreNorms, inverseNorms, shift, useBounds, maxShiftAt, maxShift, secondShift, zeroCentre);
+    else assignStep(packed, centres, centreNorms, k, labels, upper, lower, dots, useBounds, shift, maxShiftAt, maxShift, secondShift, inverseNorms, zeroCentre, cosines);
     bounded = !zeroCentre;
     const swapUnit = unitBefore;
     unitBefore = unitNow;
@@ -306,27 +303,23 @@ export function lloydCosine(
   return { labels, centroids, previous, iterations: step, converged };
 }
 
-/** The WebAssembly kernels of one {@link lloydCosine} run: byte offsets of its arrays in the kernels' memory. */
+/** The WebAssembly kernels of one {@link lloydCosine} run, its arrays in the kernels' memory. */
 interface WasmLloyd {
-  kernels: Kernels;
-  D: number;
-  N: number;
-  P: number;
-  CN: number;
-  IN: number;
-  L: number;
-  U: number;
-  LO: number;
-  S: number;
-  DT: number;
-  CS: number;
-  NX: number;
-  SZ: number;
-  /** Writes the centres (in pairs), their squared and inverse norms and shifts for `assign`. */
-  load: (centres: Float64Array, centreNorms: Float64Array, inverseNorms: Float64Array, shift: Float64Array) => void;
+  /** The assignment step (as {@link assignStep}); labels and bounds stay in the kernels' memory. */
+  assign: (
+    centres: Float64Array,
+    centreNorms: Float64Array,
+    inverseNorms: Float64Array,
+    shift: Float64Array,
+    useBounds: boolean,
+    maxShiftAt: number,
+    maxShift: number,
+    secondShift: number,
+    zeroCentre: boolean,
+  ) => void;
   /** The update step (as {@link meansStep}) from the labels in the kernels' memory. */
   means: (centres: Float64Array, next: Float64Array, sizes: Int32Array) => void;
-  /** Copies the labels out (and lets a large memory go). */
+  /** Copies the labels out and gives the memory back. */
   done: (labels: Int32Array) => void;
 }
 
@@ -344,36 +337,18 @@ function wasmLloyd(packed: Packed, k: number): WasmLloyd | null {
   new Float64Array(buffer, D, n * dim).set(packed.data.subarray(0, n * dim));
   new Float64Array(buffer, N, n).set(packed.norms.subarray(0, n));
   const p = new Float64Array(buffer, P, pairs * dim * 2);
-  p.fill(0);
   const cn = new Float64Array(buffer, CN, k);
   const inv = new Float64Array(buffer, IN, k);
   const s = new Float64Array(buffer, S, k);
   const nx = new Float64Array(buffer, NX, k * dim);
   const sz = new Int32Array(buffer, SZ, k);
   return {
-    kernels,
-    D,
-    N,
-    P,
-    CN,
-    IN,
-    L,
-    U,
-    LO,
-    S,
-    DT,
-    CS,
-    NX,
-    SZ,
-    load(centres, centreNorms, inverseNorms, shift) {
-      for (let j = 0; j < k; j++) {
-        const o = (j >> 1) * dim * 2 + (j & 1);
-        const c = j * dim;
-        for (let d = 0; d < dim; d++) p[o + 2 * d] = centres[c + d]!;
-      }
+    assign(centres, centreNorms, inverseNorms, shift, useBounds, maxShiftAt, maxShift, secondShift, zeroCentre) {
+      writePairs(p, centres, k, dim);
       cn.set(centreNorms.subarray(0, k));
       inv.set(inverseNorms.subarray(0, k));
       s.set(shift.subarray(0, k));
+      kernels.assign(n, dim, k, D, N, P, CN, IN, L, U, LO, S, DT, CS, useBounds ? 1 : 0, maxShiftAt, maxShift, secondShift, zeroCentre ? 1 : 0);
     },
     means(centres, next, sizes) {
       nx.fill(0);
@@ -727,13 +702,7 @@ function kmeansPlusPlusInWasm(kernels: Kernels, packed: Packed, k: number, rando
     free,
   } = allocate(kernels, [pairs * dim * 16, dim * 8, n * 8]);
   const buffer = kernels.memory.buffer;
-  const dp = new Float64Array(buffer, DP, pairs * dim * 2);
-  if (n & 1) dp.fill(0, (pairs - 1) * dim * 2);
-  for (let i = 0; i < n; i++) {
-    const o = (i >> 1) * dim * 2 + (i & 1);
-    const io = i * dim;
-    for (let a = 0; a < dim; a++) dp[o + 2 * a] = data[io + a]!;
-  }
+  writePairs(new Float64Array(buffer, DP, pairs * dim * 2), data, n, dim);
   const c = new Float64Array(buffer, C, dim);
   const nearest = new Float64Array(buffer, NEAR, n);
   nearest.fill(Number.POSITIVE_INFINITY);

@@ -7,7 +7,7 @@
  */
 import { createSkippableRandom } from '../cluster/random';
 import type { SparseMatrix } from './sparse';
-import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
+import { allocate, type Kernels, threadKernels, writePairs } from '../wasm/kernels';
 
 /** A truncated SVD A ≈ U · diag(S) · Vᵀ. */
 export interface TruncatedSvd {
@@ -508,12 +508,7 @@ function timesInWasm(kernels: Kernels, y: Float64Array, rows: number, w: number,
   } = allocate(kernels, [rows * w * 8, pairs * w * 16, rows * r * 8]);
   const buffer = kernels.memory.buffer;
   new Float64Array(buffer, Y, rows * w).set(y.subarray(0, rows * w));
-  const pp = new Float64Array(buffer, PP, pairs * w * 2);
-  pp.fill(0);
-  for (let a = 0; a < r; a++) {
-    const o = (a >> 1) * w * 2 + (a & 1);
-    for (let c = 0; c < w; c++) pp[o + 2 * c] = p[a * w + c]!;
-  }
+  writePairs(new Float64Array(buffer, PP, pairs * w * 2), p, r, w);
   kernels.denseTimes(rows, w, r, Y, PP, OUT);
   const out = new Float64Array(buffer, OUT, rows * r).slice();
   free();

@@ -156,3 +156,20 @@ export function allocate<T extends readonly number[]>(kernels: Kernels, sizes: r
     },
   };
 }
+
+/**
+ * Writes `count` rows of `width` (row-major in `rows`) into `out` in pairs interleaved by column,
+ * the layout the kernels' lanes read: pair p, column c at `(p·width + c)·2` holds (row 2p, row 2p+1);
+ * an odd count gets a zero second lane in its last pair.
+ */
+export function writePairs(out: Float64Array, rows: Float64Array, count: number, width: number): void {
+  for (let i = 0; i < count; i++) {
+    const o = (i >> 1) * width * 2 + (i & 1);
+    const from = i * width;
+    for (let c = 0; c < width; c++) out[o + 2 * c] = rows[from + c]!;
+  }
+  if (count & 1) {
+    const o = (count >> 1) * width * 2 + 1;
+    for (let c = 0; c < width; c++) out[o + 2 * c] = 0;
+  }
+}
