@@ -159,6 +159,12 @@ describe('cistem', () => {
     expect(cistem('$%&')).toBe('$%&');
   });
 
+  it('keeps private-use characters intact, also next to the placeholders it writes for sch, ei, ie', () => {
+    expect(cistem('\uE000schule\uE001')).toBe('\uE000schule\uE001');
+    expect(cistem('zeit\uE003\uE003ung')).toBe('zeit\uE003\uE003ung');
+    expect(cistem('schiff\uE002en')).toBe('schiff\uE002');
+  });
+
   it('stems the empty string to itself', () => {
     expect(cistem('')).toBe('');
   });
@@ -196,7 +202,7 @@ function cistemOracle(word: string, caseInsensitive = false): string {
 
 describe('cistem against the reference algorithm', () => {
   const pieces = ['sch', 'ei', 'ie', 'ge', 'e', 'i', 's', 'c', 'h', 'n', 't', 'm', 'r', 'd', 'a', 'u', 'ü', 'ö', 'ä', 'ß'];
-  const morePieces = [...pieces, 'Ä', 'Ü', 'G', 'S', 'T', 'x', 'ss', 'nn', '-', '🙂', 'ǅ', 'İ'];
+  const morePieces = [...pieces, 'Ä', 'Ü', 'G', 'S', 'T', 'x', 'ss', 'nn', '-', '🙂', '😀😀', 'ǅ', 'İ', '\uE000', '\uE001', '\uE003'];
   const wordLike = fc.array(fc.constantFrom(...morePieces), { maxLength: 10 }).map((a) => a.join(''));
 
   it('agrees with the regex transliteration on random words (both case modes)', () => {

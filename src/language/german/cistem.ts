@@ -107,8 +107,10 @@ export function cistem(word: string, options?: CistemOptions): string {
     }
     break;
   }
-  if (!changed) return end === w.length ? w : w.slice(0, end);
-  return decode(end);
+  // Every unit stands for the characters it was made of (a STAR for the same ones as the unit
+  // before it), so the stem is the prefix of `w` up to where unit `end` came from.
+  const cut = end === encodedLength ? w.length : changed ? SOURCE[end]! : end;
+  return cut === w.length ? w : w.slice(0, cut);
 }
 
 /**
@@ -117,6 +119,8 @@ export function cistem(word: string, options?: CistemOptions): string {
  * intermediate strings.
  */
 let UNITS = new Uint16Array(64);
+/** Where in the word each unit of {@link UNITS} begins (grown with it). */
+let SOURCE = new Int32Array(64);
 /** Length of the encoded word in {@link UNITS}. */
 let encodedLength = 0;
 /** Astral characters in the encoded word (two units, one code point). */
@@ -135,8 +139,12 @@ let encodedAstral = 0;
  */
 function encode(w: string): boolean {
   const n = w.length;
-  if (UNITS.length < n) UNITS = new Uint16Array(2 * n);
+  if (UNITS.length < n) {
+    UNITS = new Uint16Array(2 * n);
+    SOURCE = new Int32Array(2 * n);
+  }
   const units = UNITS;
+  const source = SOURCE;
   let len = 0;
   let astral = 0;
   let changed = false;
@@ -163,6 +171,7 @@ function encode(w: string): boolean {
       size = 2;
       astral++;
     }
+    source[len] = i;
     if (unit === prev && unit !== CH_LF) {
       units[len++] = CODE_STAR;
       changed = true;
@@ -174,6 +183,7 @@ function encode(w: string): boolean {
         changed = true;
       } else if (size === 2) {
         units[len++] = w.charCodeAt(i);
+        source[len] = i + 1;
         units[len++] = w.charCodeAt(i + 1);
       } else {
         units[len++] = c;
@@ -187,45 +197,3 @@ function encode(w: string): boolean {
   return changed;
 }
 
-/** Spelled-out units for {@link decode}, reused. */
-let DECODED = new Uint16Array(192);
-
-/** Undoes {@link encode} on the first `end` units: placeholders back to "sch", "ei", "ie"; STAR repeats the unit before it. */
-function decode(end: number): string {
-  const units = UNITS;
-  if (DECODED.length < 3 * end) DECODED = new Uint16Array(3 * end);
-  const out = DECODED;
-  let k = 0;
-  // The previous unit as written: [from, to) in `out`.
-  let from = 0;
-  let to = 0;
-  for (let i = 0; i < end; i++) {
-    const c = units[i] as number;
-    const start = k;
-    if (c === CODE_SCH) {
-      out[k++] = CH_S;
-      out[k++] = CH_C;
-      out[k++] = CH_H;
-    } else if (c === CODE_EI) {
-      out[k++] = CH_E;
-      out[k++] = CH_I;
-    } else if (c === CODE_IE) {
-      out[k++] = CH_I;
-      out[k++] = CH_E;
-    } else if (c === CODE_STAR) {
-      for (let j = from; j < to; j++) out[k++] = out[j] as number;
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && isLowSurrogate(units[i + 1] as number)) {
-      out[k++] = c;
-      out[k++] = units[++i] as number;
-    } else {
-      out[k++] = c;
-    }
-    from = start;
-    to = k;
-  }
-  return String.fromCharCode.apply(null, out.subarray(0, k) as unknown as number[]);
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
