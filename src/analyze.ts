@@ -173,7 +173,6 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
     k: guidedCount + Math.max(k, 0),
     matrix,
     columnStems: vocabulary.terms,
-    vocabulary: new Set(vocabulary.terms),
     stemColumns: tokensOf(vocabulary, stems),
     topTerms: opts.topTerms,
     representatives: opts.representatives,

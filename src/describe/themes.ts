@@ -31,8 +31,8 @@ export interface DescribeInput {
   vectors?: Float64Array[];
   /** Feature stem of each vector column, when the columns are stems (for per-note terms). */
   columnStems?: string[];
-  /** Stems that may be keywords. */
-  vocabulary: ReadonlySet<string>;
+  /** Stems that may be keywords (default: those of `columnStems`). */
+  vocabulary?: ReadonlySet<string>;
   /**
    * The notes' stems as columns of `columnStems` (whose stems are then exactly `vocabulary`):
    * keywords are counted in typed arrays, with the same result.
@@ -116,7 +116,7 @@ export function describeThemes(input: DescribeInput): Description {
   const keywordStems =
     (input.stemColumns && input.columnStems
       ? classTfidfOfColumns(input.stemColumns, input.columnStems, labels, k, input.topTerms)
-      : undefined) ?? classTfidf(stems, labels, k, input.vocabulary, input.topTerms);
+      : undefined) ?? classTfidf(stems, labels, k, input.vocabulary ?? new Set(input.columnStems), input.topTerms);
   // Surface forms are only shown for keywords: only theirs are counted.
   const keywordSets = keywordStems.map((ws) => new Set(ws.map((w) => w.stem)));
   const surfacesByTheme = countSurfacesByTheme(stems, surfaces, labels, k, keywordSets);

@@ -117,7 +117,6 @@ export function rebuild(report: ThemeReport, prepared: Prepared, groups: Group[]
     k: groups.length,
     vectors: prepared.vectors,
     columnStems: prepared.vocabulary,
-    vocabulary: new Set(prepared.vocabulary),
     topTerms: prepared.options.topTerms,
     representatives: prepared.options.representatives,
   });

@@ -3,6 +3,8 @@
  * frequency, in a stable (code-point) order.
  */
 
+import { sortedOrder } from '../sort-strings';
+
 /** Stems kept as features and their document frequencies. */
 export interface Vocabulary {
   /** Feature stems in code-point order; the column of a stem is its index. */
@@ -315,34 +317,21 @@ export function vocabularyOfIds(
     keptIds.sort((a, b) => counts[b]! - counts[a]! || compareCodePoints(names[a]!, names[b]!));
     keptIds = keptIds.slice(0, Math.max(0, maxTerms));
   }
-  // Code-point order: the built-in sort of the strings (UTF-16 code units, as compareCodePoints, without
-  // a comparator call per comparison); a term's id is then found by its name (names are distinct).
+  // Code-point order (UTF-16 code units, as compareCodePoints), stable: a name that two ids share
+  // (not from termIds or ngramIds) keeps its columns in id order, and `index` names the last one.
   const columnOfId = new Int32Array(names.length).fill(-1);
-  let terms = keptIds.map((id) => names[id]!).sort();
-  let index = new Map<string, number>();
-  terms.forEach((term, col) => {
-    index.set(term, col);
-  });
-  if (index.size === terms.length) {
-    const byColumn = new Array<number>(keptIds.length);
-    for (const id of keptIds) {
-      const col = index.get(names[id]!)!;
-      columnOfId[id] = col;
-      byColumn[col] = id;
-    }
-    keptIds = byColumn;
-  } else {
-    // The same name under two ids (not from termIds or ngramIds): as before, a stable sort by name.
-    keptIds.sort((a, b) => compareCodePoints(names[a]!, names[b]!));
-    terms = keptIds.map((id) => names[id]!);
-    index = new Map<string, number>();
-    keptIds.forEach((id, col) => {
-      index.set(names[id]!, col);
-      columnOfId[id] = col;
-    });
+  const order = sortedOrder(keptIds.map((id) => names[id]!));
+  const terms = new Array<string>(order.length);
+  const byColumn = new Array<number>(order.length);
+  for (let col = 0; col < order.length; col++) {
+    const id = keptIds[order[col]!]!;
+    terms[col] = names[id]!;
+    byColumn[col] = id;
+    columnOfId[id] = col;
   }
+  keptIds = byColumn;
   const df = Float64Array.from(keptIds, (id) => counts[id]!);
-  return { vocabulary: { terms, index, df, documents }, columnOfId };
+  return { vocabulary: withLazyIndex(terms, df, documents), columnOfId };
 }
 
 /** The stems of each note as ids (see {@link tokensOf}). */
@@ -375,6 +364,25 @@ function grow<T extends Float64Array | Int32Array>(a: T, size: number): T {
   const out = new (a.constructor as new (n: number) => T)(size);
   out.set(a);
   return out;
+}
+
+/**
+ * A {@link Vocabulary} whose `index` is made on first use: the pipeline reads
+ * its notes' terms as ids and needs no name lookups (12,000 `Map` entries for
+ * the 10kGNAD articles, made for nothing).
+ */
+function withLazyIndex(terms: string[], df: Float64Array, documents: number): Vocabulary {
+  let index: Map<string, number> | undefined;
+  return {
+    terms,
+    df,
+    documents,
+    get index() {
+      // A name in two columns (two ids of one name) finds the later one.
+      index ??= new Map(terms.map((term, col) => [term, col]));
+      return index;
+    },
+  };
 }
 
 /** Orders strings by code points, independent of the host's locale. */
