@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { analyze as analyzeSource } from '../src/index';
 import { repoPath } from './helpers/corpus';
 
 // These tests load the built package (npm test builds first).
@@ -45,6 +46,23 @@ describe('the built package', () => {
     visit('index.js');
     expect(seen.size).toBeGreaterThan(0);
     expect(readdirSync(repoPath(dir))).toContain('english.js');
+  });
+
+  it('leaves ml-matrix out of the Node builds too, with the reports of the sources (which load the real ml-matrix)', async () => {
+    const files = readdirSync(repoPath('dist')).filter((f) => f.endsWith('.js') || f.endsWith('.cjs'));
+    for (const f of files) {
+      const code = readFileSync(repoPath(`dist/${f}`), 'utf8');
+      expect(code, f).not.toMatch(/from\s*["']ml-|require\(["']ml-/);
+      expect(code, f).not.toMatch(/class Matrix extends AbstractMatrix/);
+    }
+    const esm = await import(repoPath('dist/index.js'));
+    const cjs = createRequire(import.meta.url)(repoPath('dist/index.cjs'));
+    const notes = esm.parseBoard(readFileSync(repoPath('corpus/zukunftscamp-2021.txt'), 'utf8'))
+      .filter((u: { kind: string }) => u.kind === 'note')
+      .map((u: { id: string; text: string }) => ({ id: u.id, text: u.text }));
+    const expected = JSON.stringify(analyzeSource(notes));
+    expect(JSON.stringify(esm.analyze(notes))).toBe(expected);
+    expect(JSON.stringify(cjs.analyze(notes))).toBe(expected);
   });
 
   it('gives bundlers for browsers a build with ml-kmeans bundled and ml-matrix left out, with the same reports', async () => {

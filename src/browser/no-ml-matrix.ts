@@ -1,5 +1,5 @@
 /**
- * Stands in for `ml-matrix` in the browser builds (tsup.config.ts). ml-kmeans
+ * Stands in for `ml-matrix` in every build (tsup.config.ts). ml-kmeans
  * imports ml-matrix only for its own k-means++ start; themenfinder always
  * gives ml-kmeans the start (cluster/kmeans.ts), so that code never runs, and
  * leaving ml-matrix out takes ~70 KB (minified) off the browser bundle
@@ -7,6 +7,6 @@
  */
 export class Matrix {
   constructor() {
-    throw new Error('themenfinder (browser build): ml-matrix is left out; ml-kmeans was asked for its own start');
+    throw new Error('themenfinder: ml-matrix is left out of the builds; ml-kmeans was asked for its own start');
   }
 }
