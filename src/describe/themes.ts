@@ -139,7 +139,7 @@ export function describeThemes(input: DescribeInput): Description {
   const noteTerms = stems.map((row, i) => {
     const c = labels[i]!;
     if (c < 0) return [];
-    return termsTying(row, surfaces[i]!, keywordLists[c]!, matrix, input.columnStems, i, centres[c]!);
+    return termsTying(row, surfaces[i]!, keywordLists[c]!, keywordSets[c]!, matrix, input.columnStems, i, centres[c]!);
   });
   return { themes, scores, noteTerms };
 }
@@ -232,6 +232,7 @@ function termsTying(
   row: string[],
   surfaceRow: string[],
   keywordStems: string[],
+  keywordSet: ReadonlySet<string>,
   matrix: SparseMatrix,
   columnStems: readonly string[] | undefined,
   i: number,
@@ -239,28 +240,31 @@ function termsTying(
 ): string[] {
   // The three strongest (weight, then code-point order: a total order on distinct stems), kept by insertion.
   const top: Array<{ stem: string; w: number }> = [];
-  const offer = (stem: string, w: number): void => {
+  const offer = (stem: string, w: number, inRow: boolean): void => {
     let at = top.length;
     while (at > 0 && (w > top[at - 1]!.w || (w === top[at - 1]!.w && compareCodePoints(stem, top[at - 1]!.stem) < 0))) at--;
     // Whether the note has the stem is asked only of a stem that would enter the three (a long note has hundreds).
-    if (at < 3 && row.includes(stem)) {
+    if (at < 3 && (inRow || row.includes(stem))) {
       top.splice(at, 0, { stem, w });
       if (top.length > 3) top.pop();
     }
   };
-  const seen: string[] = [];
+  // The keywords among the note's features (only they are asked about below).
+  const seen = new Set<string>();
   if (columnStems && i < matrix.rows) {
     for (let p = matrix.indptr[i]!; p < matrix.indptr[i + 1]!; p++) {
       const d = matrix.indices[p]!;
       const w = matrix.values[p]! * centre[d]!;
       if (w > 0) {
-        seen.push(columnStems[d]!);
-        offer(columnStems[d]!, w);
+        const stem = columnStems[d]!;
+        if (keywordSet.has(stem)) seen.add(stem);
+        // A feature of the note's own row is one of its stems.
+        offer(stem, w, true);
       }
     }
   }
   keywordStems.forEach((stem, rank) => {
-    if (!seen.includes(stem)) offer(stem, 1e-9 * (keywordStems.length - rank));
+    if (!seen.has(stem)) offer(stem, 1e-9 * (keywordStems.length - rank), false);
   });
   return top.map(({ stem }) => surfaceRow[row.indexOf(stem)]!);
 }

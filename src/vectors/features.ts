@@ -7,6 +7,7 @@ import { normalizeRows, type SparseMatrix } from './sparse';
 import { tfidfOfIds } from './tfidf';
 import { rowsOfIds, type TermIds, termIds, type Vocabulary, vocabularyOfIds, type WordGrams } from './vocabulary';
 import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
+import { onePlusLog } from './sublinear-tf';
 
 /** One kind of term: its bag per note and the weight of its block. */
 export interface FeatureBlock {
@@ -227,13 +228,6 @@ export interface Projection {
 }
 
 const NO_TOKENS = new Int32Array(0);
-
-/** 1 + ln c for small counts c (the same values as computing them). */
-const ONE_PLUS_LOG = Float64Array.from({ length: 256 }, (_, c) => 1 + Math.log(c));
-
-function onePlusLog(c: number): number {
-  return c < 256 ? ONE_PLUS_LOG[c]! : 1 + Math.log(c);
-}
 
 /**
  * The lookup tables of {@link projectFeatures} (one per block): the row of V

@@ -5,6 +5,7 @@
  */
 import { normalizeRows, type SparseMatrix } from './sparse';
 import { type TermIds, termIds, tokensOf, type Vocabulary } from './vocabulary';
+import { onePlusLog } from './sublinear-tf';
 
 /** The TF-IDF matrix and the idf of each feature. */
 export interface TfidfResult {
@@ -86,7 +87,7 @@ export function tfidfOfIds(ids: TermIds, columnOfId: Int32Array, vocabulary: Voc
     for (let d = 0; d < distinct; d++) {
       const col = touched[d]!;
       indices[p] = col;
-      values[p] = (1 + Math.log(count[col]!)) * idf[col]!;
+      values[p] = onePlusLog(count[col]!) * idf[col]!;
       count[col] = 0;
       p++;
     }
