@@ -97,6 +97,8 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
   const maxDf = opts.maxDf <= 1 ? Math.max(opts.maxDf * m, Math.min(m, 1)) : opts.maxDf;
   const vocabulary = buildVocabulary(stems, { minDf, maxDf }, firstOfBag, ids);
   const { matrix } = tfidf(stems, vocabulary);
+  // The notes' stems as the vocabulary's columns (made with it): for the fit and describe.
+  const known = tokensOf(vocabulary, stems);
 
   // Notes with at least one feature are clustered; the others keep themeId null.
   const content: number[] = [];
@@ -121,6 +123,8 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
       },
       stem: (word) => language.stem(word, opts.stemmer),
       runner,
+      // Every note clustered: the fit may reuse these rows as its word block (it checks the rest).
+      ...(content.length === n && known ? { wordRows: { matrix, vocabulary, columnOfId: known.columnOfId, minDf, maxDf } } : {}),
     },
     {
       ...DEFAULT_FIT,
@@ -173,7 +177,7 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
     k: guidedCount + Math.max(k, 0),
     matrix,
     columnStems: vocabulary.terms,
-    stemColumns: tokensOf(vocabulary, stems),
+    stemColumns: known,
     topTerms: opts.topTerms,
     representatives: opts.representatives,
   });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze';
 import { chooseK } from '../src/cluster/choose-k';
@@ -5,6 +6,13 @@ import { DEFAULT_FIT, type FitOptions, fitThemes } from '../src/cluster/fit';
 import { createRandom } from '../src/cluster/random';
 import { knnSmooth } from '../src/cluster/smooth';
 import { spectralClustering } from '../src/cluster/spectral';
+import { parseBoard } from '../src/import/board';
+import { german } from '../src/language/german';
+import { extractTerms } from '../src/terms';
+import { featureRows, planFeatures, planOfRows } from '../src/vectors/features';
+import { tfidf } from '../src/vectors/tfidf';
+import { corpusText } from './helpers/corpus';
+import { buildVocabulary, groupBags, termIds, tokensOf } from '../src/vectors/vocabulary';
 
 const base = (over: Partial<FitOptions> = {}): FitOptions => ({
   ...DEFAULT_FIT,
@@ -205,5 +213,61 @@ describe('option outlierThreshold', () => {
     for (const bad of [-0.1, 1.5, Number.NaN, '0.3', null]) {
       expect(() => resolveOptions({ outlierThreshold: bad as never })).toThrow(/outlierThreshold/);
     }
+  });
+});
+
+describe('fitThemes reusing the caller\'s word rows', () => {
+  // Long texts (≥ 30 content tokens per note: words only, LSA 50); frequent and rare words, so the
+  // bounds decide which are features.
+  const word = fc.oneof(
+    fc.constantFrom('digital', 'schul', 'netzwerk', 'dat', 'monitoring', 'kooperation'),
+    fc.integer({ min: 0, max: 150 }).map((i) => `w${i}`),
+  );
+  const longNote = fc.array(word, { minLength: 30, maxLength: 60 });
+
+  it('gives the fit without them, whether or not they apply (repeated notes, other bounds)', () => {
+    fc.assert(
+      fc.property(fc.array(longNote, { minLength: 3, maxLength: 25 }), fc.boolean(), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 1 }), (notes, repeat, minDf, otherBound) => {
+        const stems = repeat ? [...notes, notes[0]!] : notes;
+        const ids = termIds(stems);
+        const m = groupBags(ids, false).unique.length;
+        const firstOfBag = new Array<number>(stems.length).fill(0);
+        for (const i of groupBags(ids, false).unique) firstOfBag[i] = 1;
+        const maxDf = Math.max(0.9 * m, 1);
+        const vocabulary = buildVocabulary(stems, { minDf, maxDf }, firstOfBag, ids);
+        const { matrix } = tfidf(stems, vocabulary);
+        const columnOfId = tokensOf(vocabulary, stems)!.columnOfId;
+        // Rows counted within other bounds than the fit's must not be taken.
+        const options = base({ k: 2, minDf: minDf + otherBound, maxDf: 0.9 });
+        const plain = fitThemes({ stems, ids }, options);
+        const reused = fitThemes({ stems, ids, wordRows: { matrix, vocabulary, columnOfId, minDf, maxDf } }, options);
+        expect([...reused.labels]).toEqual([...plain.labels]);
+        expect(reused.vectors.map((v) => [...v])).toEqual(plain.vectors.map((v) => [...v]));
+        expect([...reused.scores]).toEqual([...plain.scores]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('planOfRows', () => {
+  it('gives the feature rows planFeatures gives for the same single block (the corpus notes)', async () => {
+    const stems = parseBoard(corpusText())
+      .filter((u) => u.kind === 'note')
+      .map((u) => extractTerms(u.text, { language: german, stopwords: german.stopwords }).stems);
+    const ids = termIds(stems);
+    const bounds = { minDf: 2, maxDf: 0.5 * stems.length };
+    const planned = planFeatures([{ name: 'w', docs: ids, weight: 1 }], bounds);
+    const vocabulary = buildVocabulary(stems, bounds, undefined, ids);
+    const given = planOfRows(ids, vocabulary, tokensOf(vocabulary, stems)!.columnOfId, tfidf(stems, vocabulary).matrix);
+    const all = Array.from({ length: stems.length }, (_, i) => i);
+    const a = featureRows(planned, all);
+    const b = featureRows(given, all);
+    expect(b.cols).toBe(a.cols);
+    expect([...b.indptr]).toEqual([...a.indptr]);
+    expect([...b.indices]).toEqual([...a.indices]);
+    // Bit for bit (Object.is tells 0 from -0; toEqual on numbers would let an ulp pass only if equal).
+    expect(b.values.every((v, p) => Object.is(v, a.values[p]))).toBe(true);
+    expect(a.values.length).toBeGreaterThan(1000);
   });
 });

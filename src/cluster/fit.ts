@@ -8,11 +8,11 @@
 import { projectInParts } from '../parallel/parts';
 import type { Runner } from '../parallel/runner';
 import { compoundSplitter } from '../vectors/compounds';
-import { type FeatureBlock, type FeaturePlan, featureRows, hasFeatures, planFeatures } from '../vectors/features';
+import { type FeatureBlock, type FeaturePlan, featureRows, hasFeatures, planFeatures, planOfRows } from '../vectors/features';
 import { ngramIds } from '../vectors/ngrams';
 import type { SparseMatrix } from '../vectors/sparse';
 import { randomizedSvdOfUsedColumns } from '../vectors/svd';
-import { groupBags, rowsOfIds, type TermIds, termIds } from '../vectors/vocabulary';
+import { groupBags, rowsOfIds, type TermIds, termIds, type Vocabulary } from '../vectors/vocabulary';
 import { chooseK, type KCriterion, type KFit, kRange } from './choose-k';
 import { consensusClustering, consensusOfFits } from './consensus';
 import { type Clustering, sphericalKmeans } from './kmeans';
@@ -110,6 +110,13 @@ export interface FitInput {
   stem?: (word: string) => string;
   /** Runs the parts that split by note on other threads (identical results; parallel/runner.ts). */
   runner?: Runner;
+  /**
+   * The unit TF-IDF rows of these notes' stems (`ids`), made already with `vocabulary` (its
+   * `columnOfId`), counted over their distinct term sets within the document-frequency bounds
+   * `minDf` and `maxDf`. Long texts whose notes are all distinct reuse them as their only
+   * feature block instead of counting and weighting the same terms again.
+   */
+  wordRows?: { matrix: SparseMatrix; vocabulary: Vocabulary; columnOfId: Int32Array; minDf: number; maxDf: number };
 }
 
 /** Why a note has no theme. */
@@ -185,7 +192,18 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
       ...(maxFeatures ? { maxFeatures } : {}),
     });
   }
-  const plan = planFeatures(blocks, { minDf, maxDf });
+  // The word block of notes that are all distinct (as term sets and as bags, so the caller's
+  // vocabulary was counted over exactly these rows) within the same bounds: the caller's rows.
+  const given = input.wordRows;
+  const reuse =
+    given !== undefined &&
+    blocks.length === 1 &&
+    m === n &&
+    given.vocabulary.documents === n &&
+    given.matrix.rows === n &&
+    given.minDf === minDf &&
+    given.maxDf === maxDf;
+  const plan = reuse ? planOfRows(stemIds, given.vocabulary, given.columnOfId, given.matrix) : planFeatures(blocks, { minDf, maxDf });
 
   // Rows with content are clustered.
   const content: number[] = [];

@@ -84,6 +84,11 @@ export interface FeaturePlan {
     /** Its weight. */
     weight: number;
   }>;
+  /**
+   * The TF-IDF rows (unit length) of the plan's only block, when they were made already
+   * ({@link planOfRows}): {@link featureRows} picks them instead of computing them again.
+   */
+  given?: SparseMatrix;
 }
 
 /**
@@ -114,6 +119,24 @@ export function planFeatures(blocks: readonly FeatureBlock[], bounds: DfBounds):
 }
 
 /**
+ * The plan of one block of weight 1 whose TF-IDF rows are made already: its
+ * terms as ids, the vocabulary they were counted with and `matrix`, that
+ * vocabulary's unit TF-IDF rows of the same notes (as `tfidfOfIds` makes
+ * them). The same plan, and the same rows from {@link featureRows}, as
+ * {@link planFeatures} of that block when its bounds give that vocabulary.
+ *
+ * @example
+ * ```ts
+ * const vocabulary = buildVocabulary(stems, bounds);
+ * const plan = planOfRows(termIds(stems), vocabulary, tokensOf(vocabulary, stems)!.columnOfId, tfidf(stems, vocabulary).matrix);
+ * ```
+ */
+export function planOfRows(ids: TermIds, vocabulary: Vocabulary, columnOfId: Int32Array, matrix: SparseMatrix): FeaturePlan {
+  const block = { ids, columnOfId, vocabulary, idf: idfOf(vocabulary), offset: 0, weight: 1 };
+  return { rows: matrix.rows, cols: vocabulary.terms.length, blocks: [block], given: matrix };
+}
+
+/**
  * Rows of the combined feature matrix for the given notes, exactly as in
  * {@link buildFeatures}' matrix.
  *
@@ -124,6 +147,8 @@ export function planFeatures(blocks: readonly FeatureBlock[], bounds: DfBounds):
  */
 export function featureRows(plan: FeaturePlan, rows: readonly number[]): SparseMatrix {
   const n = rows.length;
+  // One block of weight 1: its rows times 1, normalised again (as below).
+  if (plan.given) return normalizeRows(pickRows(plan.given, rows, plan.cols));
   const parts = plan.blocks.map((block) => {
     const { matrix } = tfidfOfIds(rowsOfIds(block.ids, rows), block.columnOfId, block.vocabulary);
     return { matrix, offset: block.offset, weight: block.weight };
@@ -147,6 +172,25 @@ export function featureRows(plan: FeaturePlan, rows: readonly number[]): SparseM
     indptr[i + 1] = q;
   }
   return normalizeRows({ rows: n, cols: plan.cols, indptr, indices, values });
+}
+
+/** The given rows of a CSR matrix, copied. */
+function pickRows(m: SparseMatrix, rows: readonly number[], cols: number): SparseMatrix {
+  let nnz = 0;
+  for (const r of rows) nnz += m.indptr[r + 1]! - m.indptr[r]!;
+  const indptr = new Int32Array(rows.length + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let q = 0;
+  rows.forEach((r, i) => {
+    const from = m.indptr[r]!;
+    const to = m.indptr[r + 1]!;
+    indices.set(m.indices.subarray(from, to), q);
+    values.set(m.values.subarray(from, to), q);
+    q += to - from;
+    indptr[i + 1] = q;
+  });
+  return { rows: rows.length, cols, indptr, indices, values };
 }
 
 /**
