@@ -163,9 +163,12 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
   const n = input.stems.length;
   // Dedupe: identical term bags (the same stems as often, in any order) are fitted once and share the result.
   const ids = input.ids ?? termIds(input.stems);
-  const { unique, owner } = options.dedupe
-    ? groupBags(ids, true)
-    : { unique: Array.from({ length: n }, (_, i) => i), owner: Int32Array.from({ length: n }, (_, i) => i) };
+  // Rows counted over n distinct term sets (input.wordRows) are n distinct bags: nothing to group.
+  const allDistinct = input.wordRows !== undefined && input.wordRows.vocabulary.documents === n && input.wordRows.matrix.rows === n;
+  const { unique, owner } =
+    options.dedupe && !allDistinct
+      ? groupBags(ids, true)
+      : { unique: Array.from({ length: n }, (_, i) => i), owner: Int32Array.from({ length: n }, (_, i) => i) };
   const m = unique.length;
   const minDf = options.minDf === 'auto' ? (m < 20 ? 1 : 2) : options.minDf;
   const maxDf = options.maxDf <= 1 ? Math.max(options.maxDf * m, Math.min(m, 1)) : options.maxDf;
@@ -195,14 +198,7 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
   // The word block of notes that are all distinct (as term sets and as bags, so the caller's
   // vocabulary was counted over exactly these rows) within the same bounds: the caller's rows.
   const given = input.wordRows;
-  const reuse =
-    given !== undefined &&
-    blocks.length === 1 &&
-    m === n &&
-    given.vocabulary.documents === n &&
-    given.matrix.rows === n &&
-    given.minDf === minDf &&
-    given.maxDf === maxDf;
+  const reuse = given !== undefined && allDistinct && blocks.length === 1 && given.minDf === minDf && given.maxDf === maxDf;
   const plan = reuse ? planOfRows(stemIds, given.vocabulary, given.columnOfId, given.matrix) : planFeatures(blocks, { minDf, maxDf });
 
   // Rows with content are clustered.
