@@ -133,7 +133,8 @@ let encodedAstral = 0;
  * The three digraph passes collapse into one scan because "sch", "ei" and
  * "ie" cannot overlap themselves; "ie" loses to a following "ei" ("iei" →
  * "i" EI), as it does when the "ei" pass runs first. Writes the result to
- * {@link UNITS} and counts astral characters, for code-point lengths.
+ * {@link UNITS}, where each unit began in `w` to {@link SOURCE}, and counts
+ * astral characters, for code-point lengths.
  *
  * @returns Whether any placeholder was written (else the units are `w`'s).
  */
