@@ -309,7 +309,8 @@ describe('optimised vectors equal the straightforward ones', () => {
         const labels = Int32Array.from(ds, (_, i) => ((i * 7 + salt) % (k + 1)) - 1);
         const base = {
           stems: ds,
-          surfaces: ds.map((row) => row.map((s) => s.toUpperCase())),
+          // Two spellings per stem, so which one a keyword shows depends on the counts.
+          surfaces: ds.map((row, i) => row.map((s, j) => ((i + j + salt) % 3 === 0 ? s.toUpperCase() : s))),
           labels,
           k,
           columnStems: vocabulary.terms,

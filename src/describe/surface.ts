@@ -79,3 +79,56 @@ export function countSurfacesByTheme(
   });
   return out;
 }
+
+/**
+ * {@link countSurfacesByTheme} with `only` given as columns: the notes' stems
+ * as vocabulary columns (`columns`, aligned with `stems`) and, per theme, a
+ * flag for each of the `cols` columns (`flags[c · cols + col]`). The same
+ * counts in the same order, without a string lookup per occurrence.
+ *
+ * @param stems - Stems of each note.
+ * @param surfaces - Surface words of each note, aligned with `stems`.
+ * @param labels - Theme of each note (0 … k-1), or -1 for none.
+ * @param k - Number of themes.
+ * @param columns - The occurrences' ids and each id's column (-1: none).
+ * @param flags - 1 where a theme counts a column.
+ * @param cols - Number of columns.
+ * @returns One {@link SurfaceCounts} per theme.
+ *
+ * @example
+ * ```ts
+ * const columns = { tokens: Int32Array.of(0, 1), offsets: Int32Array.of(0, 1, 2), columnOfId: Int32Array.of(0, 1) };
+ * countSurfacesByColumns([['schul'], ['netz']], [['Schulen'], ['Netz']], [0, 1], 2, columns, Uint8Array.of(1, 0, 0, 1), 2)[1].get('netz'); // Map { 'Netz' => 1 }
+ * ```
+ */
+export function countSurfacesByColumns(
+  stems: ReadonlyArray<ReadonlyArray<string>>,
+  surfaces: ReadonlyArray<ReadonlyArray<string>>,
+  labels: ArrayLike<number>,
+  k: number,
+  columns: { tokens: Int32Array; offsets: Int32Array; columnOfId: Int32Array },
+  flags: Uint8Array,
+  cols: number,
+): SurfaceCounts[] {
+  const out: SurfaceCounts[] = Array.from({ length: k }, () => new Map());
+  const { tokens, offsets, columnOfId } = columns;
+  for (let i = 0; i < stems.length; i++) {
+    const c = labels[i]!;
+    if (c < 0 || c >= k) continue;
+    const counts = out[c]!;
+    const from = offsets[i]!;
+    for (let t = from; t < offsets[i + 1]!; t++) {
+      const col = columnOfId[tokens[t]!]!;
+      if (col < 0 || flags[c * cols + col] === 0) continue;
+      const stem = stems[i]![t - from]!;
+      const surface = surfaces[i]![t - from]!;
+      let forms = counts.get(stem);
+      if (!forms) {
+        forms = new Map();
+        counts.set(stem, forms);
+      }
+      forms.set(surface, (forms.get(surface) ?? 0) + 1);
+    }
+  }
+  return out;
+}

@@ -6,7 +6,7 @@
 import type { SparseMatrix } from '../vectors/sparse';
 import { compareCodePoints } from '../vectors/vocabulary';
 import { classTfidf, classTfidfOfColumns, type StemColumns } from './keywords';
-import { bestSurface, countSurfacesByTheme } from './surface';
+import { bestSurface, countSurfacesByColumns, countSurfacesByTheme } from './surface';
 
 /** What {@link describeThemes} needs to know about the notes. */
 export interface DescribeInput {
@@ -117,9 +117,14 @@ export function describeThemes(input: DescribeInput): Description {
     (input.stemColumns && input.columnStems
       ? classTfidfOfColumns(input.stemColumns, input.columnStems, labels, k, input.topTerms)
       : undefined) ?? classTfidf(stems, labels, k, input.vocabulary ?? new Set(input.columnStems), input.topTerms);
-  // Surface forms are only shown for keywords: only theirs are counted.
+  // Surface forms are only shown for keywords: only theirs are counted. With the stems as columns,
+  // each theme's keywords are flags over the columns (no string lookup per occurrence).
   const keywordSets = keywordStems.map((ws) => new Set(ws.map((w) => w.stem)));
-  const surfacesByTheme = countSurfacesByTheme(stems, surfaces, labels, k, keywordSets);
+  const flags = input.stemColumns && input.columnStems ? keywordFlags(input.columnStems, keywordStems) : undefined;
+  const surfacesByTheme =
+    flags && input.stemColumns
+      ? countSurfacesByColumns(stems, surfaces, labels, k, input.stemColumns, flags, input.columnStems!.length)
+      : countSurfacesByTheme(stems, surfaces, labels, k, keywordSets);
   const described: DescribedTheme[] = members.map((idx, c) => {
     const surfacesOfTheme = surfacesByTheme[c]!;
     const keywords = keywordStems[c]!.map(({ stem, weight }) => ({
@@ -139,9 +144,26 @@ export function describeThemes(input: DescribeInput): Description {
   const noteTerms = stems.map((row, i) => {
     const c = labels[i]!;
     if (c < 0) return [];
-    return termsTying(row, surfaces[i]!, keywordLists[c]!, keywordSets[c]!, matrix, input.columnStems, i, centres[c]!);
+    const cols = input.columnStems?.length ?? 0;
+    const isKeyword = flags ? flags.subarray(c * cols, (c + 1) * cols) : undefined;
+    return termsTying(row, surfaces[i]!, keywordLists[c]!, keywordSets[c]!, isKeyword, matrix, input.columnStems, i, centres[c]!);
   });
   return { themes, scores, noteTerms };
+}
+
+/** Per theme, 1 for each column whose stem is one of its keywords (`flags[c · cols + col]`). */
+function keywordFlags(columnStems: readonly string[], keywordStems: ReadonlyArray<ReadonlyArray<{ stem: string }>>): Uint8Array {
+  const cols = columnStems.length;
+  const themesOf = new Map<string, number[]>();
+  keywordStems.forEach((ws, c) => {
+    for (const { stem } of ws) themesOf.set(stem, [...(themesOf.get(stem) ?? []), c]);
+  });
+  const flags = new Uint8Array(keywordStems.length * cols);
+  for (let col = 0; col < cols; col++) {
+    const themes = themesOf.get(columnStems[col]!);
+    if (themes) for (const c of themes) flags[c * cols + col] = 1;
+  }
+  return flags;
 }
 
 /** Dense rows (zero-length for none) as a CSR matrix of their non-zero entries. */
@@ -233,6 +255,7 @@ function termsTying(
   surfaceRow: string[],
   keywordStems: string[],
   keywordSet: ReadonlySet<string>,
+  isKeyword: Uint8Array | undefined,
   matrix: SparseMatrix,
   columnStems: readonly string[] | undefined,
   i: number,
@@ -257,7 +280,7 @@ function termsTying(
       const w = matrix.values[p]! * centre[d]!;
       if (w > 0) {
         const stem = columnStems[d]!;
-        if (keywordSet.has(stem)) seen.add(stem);
+        if (isKeyword ? isKeyword[d] === 1 : keywordSet.has(stem)) seen.add(stem);
         // A feature of the note's own row is one of its stems.
         offer(stem, w, true);
       }
