@@ -12,7 +12,12 @@ import wabt from 'wabt';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The modules: WAT file → the constant that holds its bytes. */
-export const MODULES = { 'kernels.wat': 'KERNELS_WASM', 'membership.wat': 'MEMBERSHIP_WASM', 'projection.wat': 'PROJECTION_WASM' };
+export const MODULES = {
+  'kernels.wat': 'KERNELS_WASM',
+  'membership.wat': 'MEMBERSHIP_WASM',
+  'projection.wat': 'PROJECTION_WASM',
+  'eigen.wat': 'EIGEN_WASM',
+};
 const target = `${root}src/wasm/kernels-wasm.ts`;
 
 /** The generated TypeScript module for the WAT texts (file name → text). */

@@ -17,7 +17,7 @@ import { createRandom } from '../src/cluster/random';
 import { planFeatures, projectFeatures } from '../src/vectors/features';
 import { ngramIds } from '../src/vectors/ngrams';
 import type { SparseMatrix } from '../src/vectors/sparse';
-import { randomizedSvd, randomizedSvdOfUsedColumns, svdKernels } from '../src/vectors/svd';
+import { randomizedSvd, randomizedSvdOfUsedColumns, svdKernels, symmetricEigen } from '../src/vectors/svd';
 import { termIds } from '../src/vectors/vocabulary';
 
 afterEach(() => useWasmKernels(true));
@@ -72,7 +72,7 @@ describe('WebAssembly k-means kernels', () => {
   it('each module stays below 4 KB, the largest a browser compiles synchronously on its main thread', () => {
     const committed = readFileSync(new URL('../src/wasm/kernels-wasm.ts', import.meta.url), 'utf8');
     const modules = [...committed.matchAll(/export const (\w+) = '([^']+)'/g)];
-    expect(modules.map((m) => m[1])).toEqual(['KERNELS_WASM', 'MEMBERSHIP_WASM', 'PROJECTION_WASM']);
+    expect(modules.map((m) => m[1])).toEqual(['KERNELS_WASM', 'MEMBERSHIP_WASM', 'PROJECTION_WASM', 'EIGEN_WASM']);
     for (const m of modules) expect(Buffer.from(m[2]!, 'base64').length, m[1]).toBeLessThan(4096);
   });
 
@@ -197,6 +197,46 @@ describe('WebAssembly products of the SVD', () => {
     const random = createRandom(seed);
     return Float64Array.from({ length }, () => (random() < 0.1 ? 0 : random() * 4 - 2));
   };
+
+  it('the eigen-decomposition of symmetric matrices (Gram matrices, rank-deficient, repeated and zero eigenvalues) is bit-identical either way', () => {
+    const matrix = fc
+      .record({
+        n: fc.integer({ min: 1, max: 64 }),
+        rank: fc.integer({ min: 0, max: 64 }),
+        seed: fc.integer({ min: 0, max: 1_000_000 }),
+        kind: fc.constantFrom('gram', 'diagonal', 'repeated', 'zero', 'tiny'),
+      })
+      .map(({ n, rank, seed, kind }) => {
+        const random = createRandom(seed);
+        const a = new Float64Array(n * n);
+        if (kind === 'diagonal') for (let i = 0; i < n; i++) a[i * n + i] = Math.floor(random() * 3);
+        else if (kind === 'repeated') for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = i === j ? 2 : 1;
+        else if (kind !== 'zero') {
+          // Y Yᵀ of a random n × r block: symmetric, rank ≤ r (as the orthonormalisation's Gram matrices).
+          const r = Math.min(rank, n);
+          const scale = kind === 'tiny' ? 1e-150 : 1;
+          const y = Float64Array.from({ length: n * r }, () => (random() - 0.5) * scale);
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < n; j++) {
+              let s = 0;
+              for (let c = 0; c < r; c++) s += y[i * r + c]! * y[j * r + c]!;
+              a[i * n + j] = s;
+            }
+        }
+        return { a, n };
+      });
+    fc.assert(
+      fc.property(matrix, ({ a, n }) => {
+        useWasmKernels(false);
+        const js = symmetricEigen(a, n);
+        useWasmKernels(true);
+        const wasm = symmetricEigen(a, n);
+        expect(f64bits(wasm.values)).toBe(f64bits(js.values));
+        expect(f64bits(wasm.vectors)).toBe(f64bits(js.vectors));
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it('Gram matrices and dense products (any shape, odd widths) are bit-identical either way', () => {
     fc.assert(

@@ -738,6 +738,8 @@ function orthonormalize(y: Float64Array, rows: number, width: number, passes: nu
  * ```
  */
 export function symmetricEigen(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+  const kernels = n > 0 ? threadKernels() : null;
+  if (kernels) return eigenInWasm(kernels, a, n);
   const V = a.slice();
   const d = new Float64Array(n);
   const e = new Float64Array(n);
@@ -745,6 +747,25 @@ export function symmetricEigen(a: Float64Array, n: number): { values: Float64Arr
   tred2(V, d, e, n);
   tql2(V, d, e, n);
   return { values: d, vectors: V };
+}
+
+/**
+ * {@link symmetricEigen} in WebAssembly (wasm/eigen.wat: the same operations in the same order, so
+ * the same bits): a fresh process calls it a few times only, and would otherwise run tred2 and tql2
+ * in the interpreter while V8 compiles them (docs/scaling.md, session 7).
+ */
+function eigenInWasm(kernels: Kernels, a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+  const {
+    at: [V, D, E],
+    free,
+  } = allocate(kernels, [8 * n * n, 8 * n, 8 * n]);
+  const buffer = kernels.memory.buffer;
+  new Float64Array(buffer, V, n * n).set(a.subarray(0, n * n));
+  kernels.eigen(n, V, D, E);
+  const values = new Float64Array(buffer, D, n).slice();
+  const vectors = new Float64Array(buffer, V, n * n).slice();
+  free();
+  return { values, vectors };
 }
 
 /**
