@@ -170,8 +170,7 @@ function svdOf(
   // V = Z P / s = Aᵀ U / s: from the sparse matrix when that is fewer multiply-adds (nnz · r against cols · w · r).
   const v = nnz < used * w ? transposedByColumns(u, r) : times(z, m.cols, w, picked, r);
   done();
-  for (let c = 0; c < m.cols; c++) for (let a = 0; a < r; a++) v[c * r + a]! /= s[a]!;
-  fixSigns(u, v, m.rows, m.cols, r);
+  scaleAndFixSigns(u, v, s, m.rows, m.cols, r);
   return { rank: r, u, s, v };
 }
 
@@ -915,13 +914,21 @@ function rotateColumns(V: Float64Array, n: number, i: number, c: number, s: numb
   }
 }
 
-/** Makes each component's largest |V| entry positive (as scikit-learn's svd_flip on V). */
-function fixSigns(u: Float64Array, v: Float64Array, rows: number, cols: number, r: number): void {
-  // One pass over V's rows for all components (each component still sees its entries in column order).
+/**
+ * Divides each component of V by its singular value and makes its largest |V| entry positive (as
+ * scikit-learn's svd_flip on V), flipping U's component with it.
+ */
+function scaleAndFixSigns(u: Float64Array, v: Float64Array, sv: Float64Array, rows: number, cols: number, r: number): void {
+  // One pass over V's rows for all components (each component still sees its entries in column
+  // order), dividing and looking for the largest at once.
   const best = new Float64Array(r);
   for (let c = 0; c < cols; c++) {
     const o = c * r;
-    for (let a = 0; a < r; a++) if (Math.abs(v[o + a]!) > Math.abs(best[a]!)) best[a] = v[o + a]!;
+    for (let a = 0; a < r; a++) {
+      const x = v[o + a]! / sv[a]!;
+      v[o + a] = x;
+      if (Math.abs(x) > Math.abs(best[a]!)) best[a] = x;
+    }
   }
   let flip = false;
   for (let a = 0; a < r; a++) if (best[a]! < 0) flip = true;
