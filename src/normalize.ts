@@ -15,6 +15,8 @@ const SUSPENSION_WORDS = new Set(['und', 'oder', 'bzw', 'bzw.', 'sowie', '&', 'u
 const BROKEN_WORD_END = /\p{L}-$/u;
 /** Any run of whitespace, including no-break, zero-width-free separators and line/paragraph separators. */
 const WHITESPACE = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]+/gu;
+/** Two or more plain spaces. */
+const SPACE_RUNS = / {2,}/g;
 /** Line breaks of every kind. */
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\u000B\u000C\u0085]/u;
 
@@ -85,7 +87,8 @@ export function joinLines(lines: readonly string[]): string {
 export function normalizeText(text: string): string {
   const plain = plainness(text);
   if (plain === PLAIN_TEXT) return text;
-  if (plain === PLAIN_BUT_SPACES) return foldWhitespace(text);
+  // Plain text has no whitespace but the plain space: its runs folded by a simpler expression.
+  if (plain === PLAIN_BUT_SPACES) return text.replace(SPACE_RUNS, ' ').trim();
   const joined = joinLines(text.replace(FORMAT_CHARACTERS, '').split(LINE_BREAK));
   const folded = foldCompatibility(joined);
   // NFKC can make spaces (the Arabic ligature U+FC5E is a space and two marks): fold them too, or a
