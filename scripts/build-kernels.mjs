@@ -17,6 +17,7 @@ export const MODULES = {
   'membership.wat': 'MEMBERSHIP_WASM',
   'projection.wat': 'PROJECTION_WASM',
   'eigen.wat': 'EIGEN_WASM',
+  'counts.wat': 'COUNTS_WASM',
 };
 const target = `${root}src/wasm/kernels-wasm.ts`;
 

@@ -18,7 +18,7 @@ import { planFeatures, projectFeatures } from '../src/vectors/features';
 import { ngramIds } from '../src/vectors/ngrams';
 import type { SparseMatrix } from '../src/vectors/sparse';
 import { randomizedSvd, randomizedSvdOfUsedColumns, svdKernels, symmetricEigen } from '../src/vectors/svd';
-import { termIds } from '../src/vectors/vocabulary';
+import { termIds, vocabularyOfIds } from '../src/vectors/vocabulary';
 
 afterEach(() => useWasmKernels(true));
 
@@ -72,7 +72,7 @@ describe('WebAssembly k-means kernels', () => {
   it('each module stays below 4 KB, the largest a browser compiles synchronously on its main thread', () => {
     const committed = readFileSync(new URL('../src/wasm/kernels-wasm.ts', import.meta.url), 'utf8');
     const modules = [...committed.matchAll(/export const (\w+) = '([^']+)'/g)];
-    expect(modules.map((m) => m[1])).toEqual(['KERNELS_WASM', 'MEMBERSHIP_WASM', 'PROJECTION_WASM', 'EIGEN_WASM']);
+    expect(modules.map((m) => m[1])).toEqual(['KERNELS_WASM', 'MEMBERSHIP_WASM', 'PROJECTION_WASM', 'EIGEN_WASM', 'COUNTS_WASM']);
     for (const m of modules) expect(Buffer.from(m[2]!, 'base64').length, m[1]).toBeLessThan(4096);
   });
 
@@ -234,6 +234,31 @@ describe('WebAssembly products of the SVD', () => {
         expect(f64bits(wasm.values)).toBe(f64bits(js.values));
         expect(f64bits(wasm.vectors)).toBe(f64bits(js.vectors));
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('document frequencies (by tokens and by words, with and without note weights) are the same either way', () => {
+    const term = fc.constantFrom('schul', 'digital', 'netz', 'werk', 'bildung', 'öko', 'x1', 'zz', 'a', 'b');
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(term, { maxLength: 9 }), { minLength: 1, maxLength: 40 }),
+        fc.option(fc.array(fc.constantFrom(0, 1, 0.5, 3), { minLength: 40, maxLength: 40 }), { nil: undefined }),
+        fc.boolean(),
+        (docs, weights, byWords) => {
+          const ids = byWords ? ngramIds(docs, 2, 3) : termIds(docs);
+          const w = weights?.slice(0, docs.length);
+          const bounds = { minDf: 0, maxDf: Number.POSITIVE_INFINITY };
+          useWasmKernels(false);
+          const js = vocabularyOfIds(ids, bounds, w);
+          useWasmKernels(true);
+          const wasm = vocabularyOfIds(ids, bounds, w);
+          expect(wasm.vocabulary.terms).toEqual(js.vocabulary.terms);
+          expect(f64bits(wasm.vocabulary.df)).toBe(f64bits(js.vocabulary.df));
+          expect(wasm.vocabulary.documents).toBe(js.vocabulary.documents);
+          expect([...wasm.columnOfId]).toEqual([...js.columnOfId]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

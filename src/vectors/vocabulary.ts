@@ -4,6 +4,7 @@
  */
 
 import { sortedOrder } from '../sort-strings';
+import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
 
 /** Stems kept as features and their document frequencies. */
 export interface Vocabulary {
@@ -271,41 +272,8 @@ export function vocabularyOfIds(
   weights?: ArrayLike<number>,
   maxTerms?: number,
 ): IdVocabulary {
-  const { names, offsets, words } = ids;
-  const rows = offsets.length - 1;
-  // `lastDoc` counts a term once per note without a Set per note.
-  const counts = new Float64Array(names.length);
-  const lastDoc = new Int32Array(names.length).fill(-1);
-  let documents = 0;
-  if (words) {
-    // The same tokens, read by word (each word type's ids from the pool).
-    const { pool, starts, ends, slots } = words;
-    for (let i = 0; i < rows; i++) {
-      const w = weights ? weights[i]! : 1;
-      documents += w;
-      for (let x = words.offsets[i]!; x < words.offsets[i + 1]!; x++) {
-        const s = slots[x]!;
-        for (let t = starts[s]!; t < ends[s]!; t++) {
-          const id = pool[t]!;
-          if (lastDoc[id] === i) continue;
-          lastDoc[id] = i;
-          counts[id]! += w;
-        }
-      }
-    }
-  } else {
-    const { tokens } = ids;
-    for (let i = 0; i < rows; i++) {
-      const w = weights ? weights[i]! : 1;
-      documents += w;
-      for (let t = offsets[i]!; t < offsets[i + 1]!; t++) {
-        const id = tokens[t]!;
-        if (lastDoc[id] === i) continue;
-        lastDoc[id] = i;
-        counts[id]! += w;
-      }
-    }
-  }
+  const { names } = ids;
+  const { counts, documents } = documentFrequencies(ids, weights);
   let keptIds: number[] = [];
   for (let id = 0; id < names.length; id++) {
     const df = counts[id]!;
@@ -364,6 +332,78 @@ function grow<T extends Float64Array | Int32Array>(a: T, size: number): T {
   const out = new (a.constructor as new (n: number) => T)(size);
   out.set(a);
   return out;
+}
+
+/**
+ * The weighted document frequency of every id (a note counts each of its ids once, with its
+ * weight, default 1) and the notes' total weight: in WebAssembly where this engine has it
+ * (wasm/counts.wat: the same additions in the same order; a fresh process runs this loop over
+ * every token, or every character n-gram, once), else in JavaScript.
+ */
+function documentFrequencies(ids: TermIds, weights: ArrayLike<number> | undefined): { counts: Float64Array; documents: number } {
+  const { names, offsets, words } = ids;
+  const rows = offsets.length - 1;
+  let documents = 0;
+  for (let i = 0; i < rows; i++) documents += weights ? weights[i]! : 1;
+  const kernels = names.length > 0 && rows > 0 ? threadKernels() : null;
+  if (kernels) return { counts: frequenciesInWasm(kernels, ids, weights), documents };
+  // `lastDoc` counts a term once per note without a Set per note.
+  const counts = new Float64Array(names.length);
+  const lastDoc = new Int32Array(names.length).fill(-1);
+  if (words) {
+    // The same tokens, read by word (each word type's ids from the pool).
+    const { pool, starts, ends, slots } = words;
+    for (let i = 0; i < rows; i++) {
+      const w = weights ? weights[i]! : 1;
+      for (let x = words.offsets[i]!; x < words.offsets[i + 1]!; x++) {
+        const s = slots[x]!;
+        for (let t = starts[s]!; t < ends[s]!; t++) {
+          const id = pool[t]!;
+          if (lastDoc[id] === i) continue;
+          lastDoc[id] = i;
+          counts[id]! += w;
+        }
+      }
+    }
+  } else {
+    const { tokens } = ids;
+    for (let i = 0; i < rows; i++) {
+      const w = weights ? weights[i]! : 1;
+      for (let t = offsets[i]!; t < offsets[i + 1]!; t++) {
+        const id = tokens[t]!;
+        if (lastDoc[id] === i) continue;
+        lastDoc[id] = i;
+        counts[id]! += w;
+      }
+    }
+  }
+  return { counts, documents };
+}
+
+/** The counts of {@link documentFrequencies} by wasm/counts.wat, its arrays copied into the kernels' memory. */
+function frequenciesInWasm(kernels: Kernels, ids: TermIds, weights: ArrayLike<number> | undefined): Float64Array {
+  const { names, offsets, words } = ids;
+  const rows = offsets.length - 1;
+  const terms = names.length;
+  const arrays: Int32Array[] = words ? [words.offsets, words.slots, words.starts, words.ends, words.pool] : [offsets, ids.tokens];
+  const {
+    at: [LAST, COUNTS, WEIGHTS, ...AT],
+    free,
+  } = allocate(kernels, [4 * terms, 8 * terms, weights ? 8 * rows : 0, ...arrays.map((a) => 4 * a.length)]);
+  const buffer = kernels.memory.buffer;
+  new Int32Array(buffer, LAST, terms).fill(-1);
+  new Float64Array(buffer, COUNTS, terms).fill(0);
+  if (weights) {
+    const w = new Float64Array(buffer, WEIGHTS, rows);
+    for (let i = 0; i < rows; i++) w[i] = weights[i]!;
+  }
+  arrays.forEach((a, j) => new Int32Array(buffer, AT[j]!, a.length).set(a));
+  const weightsAt = weights ? WEIGHTS : 0;
+  if (words) kernels.documentFrequenciesByWords(rows, AT[0]!, AT[1]!, AT[2]!, AT[3]!, AT[4]!, weightsAt, LAST, COUNTS);
+  else kernels.documentFrequencies(rows, AT[0]!, AT[1]!, weightsAt, LAST, COUNTS);
+  const counts = new Float64Array(buffer, COUNTS, terms).slice();
+  free();
+  return counts;
 }
 
 /**

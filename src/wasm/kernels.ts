@@ -5,7 +5,7 @@
  * with the same results bit for bit as the JavaScript kernels there, which
  * stay as the fallback where WebAssembly or its SIMD is missing.
  */
-import { EIGEN_WASM, KERNELS_WASM, MEMBERSHIP_WASM, PROJECTION_WASM } from './kernels-wasm';
+import { COUNTS_WASM, EIGEN_WASM, KERNELS_WASM, MEMBERSHIP_WASM, PROJECTION_WASM } from './kernels-wasm';
 
 /** The exports of kernels.wat. */
 export interface Kernels {
@@ -62,6 +62,19 @@ export interface Kernels {
   ngramSums: (types: number, w: number, POOL: number, STARTS: number, ENDS: number, ROWAT: number, IDF: number, V: number, SUMS: number, SQUARES: number) => void;
   /** From eigen.wat (a fourth module on the same memory): `symmetricEigen` in place (V n × n, D and E n each). */
   eigen: (n: number, V: number, D: number, E: number) => void;
+  /** From counts.wat (a fifth module on the same memory): document frequencies of term ids. */
+  documentFrequencies: (rows: number, OFFSETS: number, TOKENS: number, WEIGHTS: number, LAST: number, COUNTS: number) => void;
+  documentFrequenciesByWords: (
+    rows: number,
+    WOFFSETS: number,
+    SLOTS: number,
+    STARTS: number,
+    ENDS: number,
+    POOL: number,
+    WEIGHTS: number,
+    LAST: number,
+    COUNTS: number,
+  ) => void;
 }
 
 let modules: WebAssembly.Module[] | null | undefined;
@@ -100,7 +113,7 @@ export function releaseKernels(): void {
 function compileAll(): WebAssembly.Module[] | null {
   try {
     if (typeof WebAssembly !== 'object' || typeof atob !== 'function') return null;
-    const compiled = [KERNELS_WASM, MEMBERSHIP_WASM, PROJECTION_WASM, EIGEN_WASM].map(compile);
+    const compiled = [KERNELS_WASM, MEMBERSHIP_WASM, PROJECTION_WASM, EIGEN_WASM, COUNTS_WASM].map(compile);
     return compiled.every((m) => m !== null) ? (compiled as WebAssembly.Module[]) : null;
   } catch {
     return null;
