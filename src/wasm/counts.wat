@@ -12,16 +12,6 @@
 (module
   (import "kernels" "memory" (memory 1))
 
-  ;; Adds note i's weight to COUNTS[id] unless id was counted for note i already.
-  (func $count (param $id i32) (param $i i32) (param $w f64) (param $LAST i32) (param $COUNTS i32)
-    (local $at i32)
-    (local.set $at (i32.add (local.get $LAST) (i32.shl (local.get $id) (i32.const 2))))
-    (if (i32.ne (i32.load (local.get $at)) (local.get $i))
-      (then
-        (i32.store (local.get $at) (local.get $i))
-        (local.set $at (i32.add (local.get $COUNTS) (i32.shl (local.get $id) (i32.const 3))))
-        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $w))))))
-
   (func $weight (param $WEIGHTS i32) (param $i i32) (result f64)
     (if (result f64) (local.get $WEIGHTS)
       (then (f64.load (i32.add (local.get $WEIGHTS) (i32.shl (local.get $i) (i32.const 3)))))
@@ -29,7 +19,7 @@
 
   (func (export "documentFrequencies")
     (param $rows i32) (param $OFFSETS i32) (param $TOKENS i32) (param $WEIGHTS i32) (param $LAST i32) (param $COUNTS i32)
-    (local $i i32) (local $t i32) (local $end i32) (local $w f64)
+    (local $i i32) (local $t i32) (local $end i32) (local $w f64) (local $id i32) (local $at i32)
     (block $done (loop $row
       (br_if $done (i32.ge_s (local.get $i) (local.get $rows)))
       (local.set $w (call $weight (local.get $WEIGHTS) (local.get $i)))
@@ -37,8 +27,13 @@
       (local.set $end (i32.load (i32.add (local.get $OFFSETS) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2)))))
       (block $tokensDone (loop $token
         (br_if $tokensDone (i32.ge_s (local.get $t) (local.get $end)))
-        (call $count (i32.load (i32.add (local.get $TOKENS) (i32.shl (local.get $t) (i32.const 2))))
-          (local.get $i) (local.get $w) (local.get $LAST) (local.get $COUNTS))
+        (local.set $id (i32.load (i32.add (local.get $TOKENS) (i32.shl (local.get $t) (i32.const 2)))))
+        (local.set $at (i32.add (local.get $LAST) (i32.shl (local.get $id) (i32.const 2))))
+        (if (i32.ne (i32.load (local.get $at)) (local.get $i))
+          (then
+            (i32.store (local.get $at) (local.get $i))
+            (local.set $at (i32.add (local.get $COUNTS) (i32.shl (local.get $id) (i32.const 3))))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $w)))))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (br $token)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
@@ -48,6 +43,7 @@
     (param $rows i32) (param $WOFFSETS i32) (param $SLOTS i32) (param $STARTS i32) (param $ENDS i32) (param $POOL i32)
     (param $WEIGHTS i32) (param $LAST i32) (param $COUNTS i32)
     (local $i i32) (local $x i32) (local $xend i32) (local $s i32) (local $t i32) (local $end i32) (local $w f64)
+    (local $id i32) (local $at i32)
     (block $done (loop $row
       (br_if $done (i32.ge_s (local.get $i) (local.get $rows)))
       (local.set $w (call $weight (local.get $WEIGHTS) (local.get $i)))
@@ -60,8 +56,13 @@
         (local.set $end (i32.load (i32.add (local.get $ENDS) (local.get $s))))
         (block $idsDone (loop $id
           (br_if $idsDone (i32.ge_s (local.get $t) (local.get $end)))
-          (call $count (i32.load (i32.add (local.get $POOL) (i32.shl (local.get $t) (i32.const 2))))
-            (local.get $i) (local.get $w) (local.get $LAST) (local.get $COUNTS))
+          (local.set $id (i32.load (i32.add (local.get $POOL) (i32.shl (local.get $t) (i32.const 2)))))
+          (local.set $at (i32.add (local.get $LAST) (i32.shl (local.get $id) (i32.const 2))))
+          (if (i32.ne (i32.load (local.get $at)) (local.get $i))
+            (then
+              (i32.store (local.get $at) (local.get $i))
+              (local.set $at (i32.add (local.get $COUNTS) (i32.shl (local.get $id) (i32.const 3))))
+              (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $w)))))
           (local.set $t (i32.add (local.get $t) (i32.const 1)))
           (br $id)))
         (local.set $x (i32.add (local.get $x) (i32.const 1)))
