@@ -397,7 +397,7 @@ function frequenciesInWasm(kernels: Kernels, ids: TermIds, weights: ArrayLike<nu
     const w = new Float64Array(buffer, WEIGHTS, rows);
     for (let i = 0; i < rows; i++) w[i] = weights[i]!;
   }
-  arrays.forEach((a, j) => new Int32Array(buffer, AT[j]!, a.length).set(a));
+  for (let j = 0; j < arrays.length; j++) new Int32Array(buffer, AT[j]!, arrays[j]!.length).set(arrays[j]!);
   const weightsAt = weights ? WEIGHTS : 0;
   if (words) kernels.documentFrequenciesByWords(rows, AT[0]!, AT[1]!, AT[2]!, AT[3]!, AT[4]!, weightsAt, LAST, COUNTS);
   else kernels.documentFrequencies(rows, AT[0]!, AT[1]!, weightsAt, LAST, COUNTS);
