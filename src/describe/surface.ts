@@ -68,13 +68,7 @@ export function countSurfacesByTheme(
     const wanted = only?.[c];
     row.forEach((stem, j) => {
       if (wanted && !wanted.has(stem)) return;
-      const surface = surfaces[i]![j]!;
-      let forms = counts.get(stem);
-      if (!forms) {
-        forms = new Map();
-        counts.set(stem, forms);
-      }
-      forms.set(surface, (forms.get(surface) ?? 0) + 1);
+      countSurface(counts, stem, surfaces[i]![j]!);
     });
   });
   return out;
@@ -120,15 +114,18 @@ export function countSurfacesByColumns(
     for (let t = from; t < offsets[i + 1]!; t++) {
       const col = columnOfId[tokens[t]!]!;
       if (col < 0 || flags[c * cols + col] === 0) continue;
-      const stem = stems[i]![t - from]!;
-      const surface = surfaces[i]![t - from]!;
-      let forms = counts.get(stem);
-      if (!forms) {
-        forms = new Map();
-        counts.set(stem, forms);
-      }
-      forms.set(surface, (forms.get(surface) ?? 0) + 1);
+      countSurface(counts, stems[i]![t - from]!, surfaces[i]![t - from]!);
     }
   }
   return out;
+}
+
+/** Counts one occurrence of `surface` as a form of `stem`. */
+function countSurface(counts: SurfaceCounts, stem: string, surface: string): void {
+  let forms = counts.get(stem);
+  if (!forms) {
+    forms = new Map();
+    counts.set(stem, forms);
+  }
+  forms.set(surface, (forms.get(surface) ?? 0) + 1);
 }

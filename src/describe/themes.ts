@@ -141,10 +141,10 @@ export function describeThemes(input: DescribeInput): Description {
   makeLabelsUnique(themes);
 
   const keywordLists = keywordStems.map((ws) => ws.map((w) => w.stem));
+  const cols = input.columnStems?.length ?? 0;
   const noteTerms = stems.map((row, i) => {
     const c = labels[i]!;
     if (c < 0) return [];
-    const cols = input.columnStems?.length ?? 0;
     const isKeyword = flags ? flags.subarray(c * cols, (c + 1) * cols) : undefined;
     return termsTying(row, surfaces[i]!, keywordLists[c]!, keywordSets[c]!, isKeyword, matrix, input.columnStems, i, centres[c]!);
   });
