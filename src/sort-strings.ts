@@ -87,21 +87,6 @@ export function sortedOrder(strings: readonly string[]): Int32Array {
   return order;
 }
 
-/**
- * The strings in UTF-16 code-unit order: `[...strings].sort()`, by {@link sortedOrder}.
- *
- * @param strings - Any strings (not modified).
- * @returns A new array, sorted.
- *
- * @example
- * ```ts
- * sortStrings(['schul', 'digital', 'Schule', 'digi']); // ['Schule', 'digi', 'digital', 'schul']
- * ```
- */
-export function sortStrings(strings: readonly string[]): string[] {
-  return Array.from(sortedOrder(strings), (i) => strings[i]!);
-}
-
 /** Sorts `order[from, to)` stably by the strings they index (insertion sort for short runs). */
 function sortRun(strings: readonly string[], order: Int32Array, from: number, to: number): void {
   if (to - from > 16) {

@@ -120,10 +120,11 @@ export function describeThemes(input: DescribeInput): Description {
   // Surface forms are only shown for keywords: only theirs are counted. With the stems as columns,
   // each theme's keywords are flags over the columns (no string lookup per occurrence).
   const keywordSets = keywordStems.map((ws) => new Set(ws.map((w) => w.stem)));
+  const cols = input.columnStems?.length ?? 0;
   const flags = input.stemColumns && input.columnStems ? keywordFlags(input.columnStems, keywordStems) : undefined;
   const surfacesByTheme =
     flags && input.stemColumns
-      ? countSurfacesByColumns(stems, surfaces, labels, k, input.stemColumns, flags, input.columnStems!.length)
+      ? countSurfacesByColumns(stems, surfaces, labels, k, input.stemColumns, flags, cols)
       : countSurfacesByTheme(stems, surfaces, labels, k, keywordSets);
   const described: DescribedTheme[] = members.map((idx, c) => {
     const surfacesOfTheme = surfacesByTheme[c]!;
@@ -141,7 +142,6 @@ export function describeThemes(input: DescribeInput): Description {
   makeLabelsUnique(themes);
 
   const keywordLists = keywordStems.map((ws) => ws.map((w) => w.stem));
-  const cols = input.columnStems?.length ?? 0;
   const noteTerms = stems.map((row, i) => {
     const c = labels[i]!;
     if (c < 0) return [];

@@ -3,7 +3,7 @@
  * (word stems, compound parts, character n-grams), each block row-normalised,
  * weighted, side by side, and the whole row scaled to unit length.
  */
-import { normalizeRows, type SparseMatrix } from './sparse';
+import { normalizeRows, pickRows, type SparseMatrix } from './sparse';
 import { tfidfOfIds } from './tfidf';
 import { rowsOfIds, type TermIds, termIds, type Vocabulary, vocabularyOfIds, type WordGrams } from './vocabulary';
 import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
@@ -174,24 +174,6 @@ export function featureRows(plan: FeaturePlan, rows: readonly number[]): SparseM
   return normalizeRows({ rows: n, cols: plan.cols, indptr, indices, values });
 }
 
-/** The given rows of a CSR matrix, copied. */
-function pickRows(m: SparseMatrix, rows: readonly number[], cols: number): SparseMatrix {
-  let nnz = 0;
-  for (const r of rows) nnz += m.indptr[r + 1]! - m.indptr[r]!;
-  const indptr = new Int32Array(rows.length + 1);
-  const indices = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  let q = 0;
-  rows.forEach((r, i) => {
-    const from = m.indptr[r]!;
-    const to = m.indptr[r + 1]!;
-    indices.set(m.indices.subarray(from, to), q);
-    values.set(m.values.subarray(from, to), q);
-    q += to - from;
-    indptr[i + 1] = q;
-  });
-  return { rows: rows.length, cols, indptr, indices, values };
-}
 
 /**
  * Whether note `i` has at least one feature (a non-empty row of the matrix).

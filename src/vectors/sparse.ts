@@ -67,3 +67,34 @@ export function rowDot(m: SparseMatrix, i: number, v: ArrayLike<number>): number
 export function rowLength(m: SparseMatrix, i: number): number {
   return m.indptr[i + 1]! - m.indptr[i]!;
 }
+
+/**
+ * The given rows of a CSR matrix, in the given order, copied.
+ *
+ * @param m - The matrix.
+ * @param rows - Row numbers of `m`.
+ * @param cols - Number of columns of the result.
+ * @returns A matrix of `rows.length` rows.
+ *
+ * @example
+ * ```ts
+ * pickRows(m, [2, 0], m.cols).rows; // 2
+ * ```
+ */
+export function pickRows(m: SparseMatrix, rows: readonly number[], cols: number): SparseMatrix {
+  let nnz = 0;
+  for (const r of rows) nnz += m.indptr[r + 1]! - m.indptr[r]!;
+  const indptr = new Int32Array(rows.length + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let q = 0;
+  rows.forEach((r, i) => {
+    const from = m.indptr[r]!;
+    const to = m.indptr[r + 1]!;
+    indices.set(m.indices.subarray(from, to), q);
+    values.set(m.values.subarray(from, to), q);
+    q += to - from;
+    indptr[i + 1] = q;
+  });
+  return { rows: rows.length, cols, indptr, indices, values };
+}
