@@ -295,28 +295,64 @@ describe('WebAssembly products of the SVD', () => {
     );
   });
 
-  it('the projection of notes from their words and n-grams (per-word-type n-gram sums) is bit-identical either way', () => {
-    const word = fc.stringMatching(/^[a-zäöüß]{1,9}$/);
+  it('the projection of notes from their words and n-grams (per-word-type n-gram sums, repeated n-grams, counts from 256 on) is bit-identical either way', () => {
+    // A small alphabet makes words share n-grams within a note; a long note repeats a word 256+ times (1 + ln c computed, not from the table).
+    const word = fc.oneof(fc.stringMatching(/^[a-zäöüß]{1,9}$/), fc.stringMatching(/^[ab]{1,6}$/));
+    const long = fc.option(fc.tuple(word, fc.integer({ min: 250, max: 300 })), { nil: undefined });
     fc.assert(
-      fc.property(fc.array(fc.array(word, { maxLength: 7 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 9 }), fc.nat(), (docs, width, seed) => {
-        const plan = planFeatures(
-          [
-            { name: 'w', docs: termIds(docs), weight: 1 },
-            { name: 'g', docs: ngramIds(docs, 3, 5), weight: 0.7 },
-          ],
-          { minDf: 1, maxDf: docs.length },
-        );
-        const random = createRandom(seed);
-        let next = 0;
-        const position = Int32Array.from({ length: plan.cols }, () => (random() < 0.3 ? -1 : next++));
-        const v = dense(next * width, seed + 3);
-        const rows = docs.map((_, i) => i);
-        useWasmKernels(false);
-        const js = f64bits(projectFeatures(plan, rows, position, v, width));
-        useWasmKernels(true);
-        expect(f64bits(projectFeatures(plan, rows, position, v, width))).toBe(js);
-      }),
+      fc.property(
+        fc.array(fc.array(word, { maxLength: 7 }), { minLength: 1, maxLength: 40 }),
+        long,
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 2 }),
+        fc.nat(),
+        (short, repeated, width, minDf, seed) => {
+          const docs = repeated ? [...short, Array.from({ length: repeated[1] }, () => repeated[0])] : short;
+          const plan = planFeatures(
+            [
+              { name: 'w', docs: termIds(docs), weight: 1 },
+              { name: 'g', docs: ngramIds(docs, 3, 5), weight: 0.7 },
+            ],
+            { minDf, maxDf: docs.length },
+          );
+          const random = createRandom(seed);
+          let next = 0;
+          const position = Int32Array.from({ length: plan.cols }, () => (random() < 0.3 ? -1 : next++));
+          const v = dense(next * width, seed + 3);
+          // Rows in any order, some twice.
+          const rows = docs.map((_, i) => i).filter(() => random() < 0.8);
+          if (rows.length > 1) rows.push(rows[0]!);
+          rows.reverse();
+          useWasmKernels(false);
+          const js = f64bits(projectFeatures(plan, rows, position, v, width));
+          useWasmKernels(true);
+          expect(f64bits(projectFeatures(plan, rows, position, v, width))).toBe(js);
+        },
+      ),
     );
+  });
+
+  it('the projection of more notes than one WebAssembly call takes (stamps go on across calls) is bit-identical either way', () => {
+    const random = createRandom(5);
+    const syllables = ['schul', 'netz', 'werk', 'bild', 'ung', 'daten', 'digital', 'lern', 'ort', 'eltern'];
+    const docs = Array.from({ length: 9000 }, () =>
+      Array.from({ length: 1 + Math.floor(random() * 6) }, () => syllables[Math.floor(random() * 10)]! + syllables[Math.floor(random() * 10)]!),
+    );
+    const plan = planFeatures(
+      [
+        { name: 'w', docs: termIds(docs), weight: 1 },
+        { name: 'g', docs: ngramIds(docs, 3, 5), weight: 0.7 },
+      ],
+      { minDf: 2, maxDf: docs.length },
+    );
+    let next = 0;
+    const position = Int32Array.from({ length: plan.cols }, () => (random() < 0.2 ? -1 : next++));
+    const v = dense(next * 20, 11);
+    const rows = docs.map((_, i) => i);
+    useWasmKernels(false);
+    const js = f64bits(projectFeatures(plan, rows, position, v, 20));
+    useWasmKernels(true);
+    expect(f64bits(projectFeatures(plan, rows, position, v, 20))).toBe(js);
   });
 
   it('randomized SVDs (full and compact, any rank and power iterations) are bit-identical either way', () => {

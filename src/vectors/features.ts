@@ -364,6 +364,8 @@ function ngramSumsInWasm(
  * ```
  */
 export function projectPrepared(projection: Projection, rows: ArrayLike<number>): Float64Array {
+  const kernels = threadKernels();
+  if (kernels && rows.length > 0) return projectInWasm(kernels, projection, rows);
   const { blocks, v, width } = projection;
   const out = new Float64Array(rows.length * width);
   const part = new Float64Array(width);
@@ -450,6 +452,113 @@ export function projectPrepared(projection: Projection, rows: ArrayLike<number>)
     }
   }
   return out;
+}
+
+/** Rows per call of the WebAssembly projection: V8 runs a later call in the optimised code its first calls got compiled. */
+const PROJECT_CALL_ROWS = 4096;
+
+/**
+ * {@link projectPrepared} in WebAssembly (wasm/projection.wat), block by block over all rows: each
+ * row's sums are the same operations in the same order, so the same bits.
+ */
+function projectInWasm(kernels: Kernels, projection: Projection, rows: ArrayLike<number>): Float64Array {
+  const { blocks, v, width, ids } = projection;
+  const n = rows.length;
+  const {
+    at: [OUT, TOTAL, ROWS, OPL, PART, V, MARKS, GRAMS, COUNTS, LIST],
+    free,
+  } = allocate(kernels, [n * width * 8, n * 8, n * 4, 256 * 8, width * 8, v.length * 8, ids * 4, ids * 4, ids * 4, ids * 4]);
+  let buffer = kernels.memory.buffer;
+  new Float64Array(buffer, OUT, n * width).fill(0);
+  new Float64Array(buffer, TOTAL, n).fill(0);
+  const rowsAt = new Int32Array(buffer, ROWS, n);
+  for (let a = 0; a < n; a++) rowsAt[a] = rows[a]!;
+  const opl = new Float64Array(buffer, OPL, 256);
+  for (let c = 0; c < 256; c++) opl[c] = onePlusLog(c);
+  new Float64Array(buffer, V, v.length).set(v);
+  // Stamps (word blocks) and counts (token blocks) start at zero.
+  new Int32Array(buffer, MARKS, ids).fill(0);
+  new Int32Array(buffer, COUNTS, ids).fill(0);
+  let stamp = 0;
+  for (const { tokens, offsets, rowAt, idfOf, weight, words, sums, squares } of blocks) {
+    const lookups = allocate(kernels, [rowAt.length * 4, idfOf.length * 8]);
+    const [ROWAT, IDF] = lookups.at;
+    if (words) {
+      const { pool, starts, ends, slots } = words;
+      const types = starts.length;
+      const tables = allocate(kernels, [words.offsets.length * 4, slots.length * 4, pool.length * 4, types * 4, types * 4, types * width * 8, types * 8]);
+      const [WOFFSETS, SLOTS, POOL, STARTS, ENDS, SUMS, SQUARES] = tables.at;
+      buffer = kernels.memory.buffer;
+      copyLookups(buffer, ROWAT, rowAt, IDF, idfOf);
+      new Int32Array(buffer, WOFFSETS, words.offsets.length).set(words.offsets);
+      new Int32Array(buffer, SLOTS, slots.length).set(slots);
+      new Int32Array(buffer, POOL, pool.length).set(pool);
+      new Int32Array(buffer, STARTS, types).set(starts);
+      new Int32Array(buffer, ENDS, types).set(ends);
+      new Float64Array(buffer, SUMS, types * width).set(sums!);
+      new Float64Array(buffer, SQUARES, types).set(squares!);
+      for (let a = 0; a < n; a += PROJECT_CALL_ROWS) {
+        const count = Math.min(PROJECT_CALL_ROWS, n - a);
+        stamp = kernels.projectWords(
+          count,
+          width,
+          ROWS + 4 * a,
+          WOFFSETS,
+          SLOTS,
+          POOL,
+          STARTS,
+          ENDS,
+          SUMS,
+          SQUARES,
+          ROWAT,
+          IDF,
+          V,
+          OPL,
+          MARKS,
+          GRAMS,
+          LIST,
+          PART,
+          weight,
+          OUT + 8 * width * a,
+          TOTAL + 8 * a,
+          stamp,
+        );
+      }
+      tables.free();
+    } else {
+      const tokenTable = allocate(kernels, [tokens.length * 4, offsets.length * 4]);
+      const [TOKENS, OFFSETS] = tokenTable.at;
+      buffer = kernels.memory.buffer;
+      copyLookups(buffer, ROWAT, rowAt, IDF, idfOf);
+      new Int32Array(buffer, TOKENS, tokens.length).set(tokens);
+      new Int32Array(buffer, OFFSETS, offsets.length).set(offsets);
+      for (let a = 0; a < n; a += PROJECT_CALL_ROWS) {
+        const count = Math.min(PROJECT_CALL_ROWS, n - a);
+        kernels.projectTokens(count, width, ROWS + 4 * a, OFFSETS, TOKENS, ROWAT, IDF, V, OPL, COUNTS, LIST, PART, weight, OUT + 8 * width * a, TOTAL + 8 * a);
+      }
+      tokenTable.free();
+    }
+    lookups.free();
+  }
+  buffer = kernels.memory.buffer;
+  const out = new Float64Array(buffer, OUT, n * width).slice();
+  const totals = new Float64Array(buffer, TOTAL, n);
+  // The combined row has unit length.
+  for (let a = 0; a < n; a++) {
+    const total = totals[a]!;
+    if (total > 0) {
+      const inv = 1 / Math.sqrt(total);
+      const o = a * width;
+      for (let j = 0; j < width; j++) out[o + j]! *= inv;
+    }
+  }
+  free();
+  return out;
+}
+
+function copyLookups(buffer: ArrayBufferLike, ROWAT: number, rowAt: Int32Array, IDF: number, idfOf: Float64Array): void {
+  new Int32Array(buffer, ROWAT, rowAt.length).set(rowAt);
+  new Float64Array(buffer, IDF, idfOf.length).set(idfOf);
 }
 
 /** Inverse document frequency of each column, as in {@link tfidf}. */

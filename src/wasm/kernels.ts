@@ -5,6 +5,7 @@
  * with the same results bit for bit as the JavaScript kernels there, which
  * stay as the fallback where WebAssembly or its SIMD is missing.
  */
+import { onePlusLog } from '../vectors/sublinear-tf';
 import { COUNTS_WASM, EIGEN_WASM, KERNELS_WASM, MEMBERSHIP_WASM, PROJECTION_WASM } from './kernels-wasm';
 
 /** The exports of kernels.wat. */
@@ -60,6 +61,49 @@ export interface Kernels {
   ) => void;
   /** From projection.wat (a third module on the same memory). */
   ngramSums: (types: number, w: number, POOL: number, STARTS: number, ENDS: number, ROWAT: number, IDF: number, V: number, SUMS: number, SQUARES: number) => void;
+  /** From projection.wat: the n-gram block of the LSA projection for `count` notes; returns the last stamp used. */
+  projectWords: (
+    count: number,
+    w: number,
+    ROWS: number,
+    WOFFSETS: number,
+    SLOTS: number,
+    POOL: number,
+    STARTS: number,
+    ENDS: number,
+    SUMS: number,
+    SQUARES: number,
+    ROWAT: number,
+    IDF: number,
+    V: number,
+    OPL: number,
+    SEEN: number,
+    GRAMS: number,
+    REPEATS: number,
+    PART: number,
+    weight: number,
+    OUT: number,
+    TOTAL: number,
+    stamp: number,
+  ) => number;
+  /** From projection.wat: a block of term ids of the LSA projection for `count` notes. */
+  projectTokens: (
+    count: number,
+    w: number,
+    ROWS: number,
+    OFFSETS: number,
+    TOKENS: number,
+    ROWAT: number,
+    IDF: number,
+    V: number,
+    OPL: number,
+    COUNT: number,
+    TOUCHED: number,
+    PART: number,
+    weight: number,
+    OUT: number,
+    TOTAL: number,
+  ) => void;
   /** From eigen.wat (a fourth module on the same memory): `symmetricEigen` in place (V n × n, D and E n each). */
   eigen: (n: number, V: number, D: number, E: number) => void;
   /** From counts.wat (a fifth module on the same memory): document frequencies of term ids. */
@@ -93,7 +137,7 @@ export function threadKernels(): Kernels | null {
     if (modules) {
       // The first module owns the memory; the others import it.
       const main = new WebAssembly.Instance(modules[0]!).exports;
-      const imports = { kernels: { memory: main.memory as WebAssembly.Memory } };
+      const imports = { kernels: { memory: main.memory as WebAssembly.Memory, onePlusLog } };
       shared = Object.assign({}, main, ...modules.slice(1).map((m) => new WebAssembly.Instance(m, imports).exports)) as Kernels;
     } else shared = null;
   }
