@@ -263,6 +263,23 @@ describe('WebAssembly products of the SVD', () => {
     );
   });
 
+  it('document frequencies of more notes than one WebAssembly call takes (a note per row index across calls) are the same either way', () => {
+    const random = createRandom(9);
+    const terms = ['schul', 'digital', 'netz', 'werk', 'bildung', 'öko', 'daten', 'eltern'];
+    // 9,000 notes: three calls; a term in note 0 of one call and note 0 of the next is counted in both.
+    const docs = Array.from({ length: 9000 }, () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => terms[Math.floor(random() * 8)]!));
+    const weights = docs.map(() => 1 + Math.floor(random() * 3));
+    for (const ids of [termIds(docs), ngramIds(docs, 2, 3)]) {
+      const bounds = { minDf: 0, maxDf: Number.POSITIVE_INFINITY };
+      useWasmKernels(false);
+      const js = vocabularyOfIds(ids, bounds, weights);
+      useWasmKernels(true);
+      const wasm = vocabularyOfIds(ids, bounds, weights);
+      expect(f64bits(wasm.vocabulary.df)).toBe(f64bits(js.vocabulary.df));
+      expect(wasm.vocabulary.terms).toEqual(js.vocabulary.terms);
+    }
+  });
+
   it('Gram matrices and dense products (any shape, odd widths) are bit-identical either way', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 13 }), fc.nat(), (rows, w, r, seed) => {

@@ -380,6 +380,9 @@ function documentFrequencies(ids: TermIds, weights: ArrayLike<number> | undefine
   return { counts, documents };
 }
 
+/** Notes per call of wasm/counts.wat. */
+const COUNT_CALL_ROWS = 4096;
+
 /** The counts of {@link documentFrequencies} by wasm/counts.wat, its arrays copied into the kernels' memory. */
 function frequenciesInWasm(kernels: Kernels, ids: TermIds, weights: ArrayLike<number> | undefined): Float64Array {
   const { names, offsets, words } = ids;
@@ -399,8 +402,13 @@ function frequenciesInWasm(kernels: Kernels, ids: TermIds, weights: ArrayLike<nu
   }
   for (let j = 0; j < arrays.length; j++) new Int32Array(buffer, AT[j]!, arrays[j]!.length).set(arrays[j]!);
   const weightsAt = weights ? WEIGHTS : 0;
-  if (words) kernels.documentFrequenciesByWords(rows, AT[0]!, AT[1]!, AT[2]!, AT[3]!, AT[4]!, weightsAt, LAST, COUNTS);
-  else kernels.documentFrequencies(rows, AT[0]!, AT[1]!, weightsAt, LAST, COUNTS);
+  // In calls of COUNT_CALL_ROWS notes: one call for all would run in V8's baseline code to its end (WebAssembly has no
+  // on-stack replacement); the later calls run the optimised code.
+  for (let first = 0; first < rows; first += COUNT_CALL_ROWS) {
+    const end = Math.min(rows, first + COUNT_CALL_ROWS);
+    if (words) kernels.documentFrequenciesByWords(first, end, AT[0]!, AT[1]!, AT[2]!, AT[3]!, AT[4]!, weightsAt, LAST, COUNTS);
+    else kernels.documentFrequencies(first, end, AT[0]!, AT[1]!, weightsAt, LAST, COUNTS);
+  }
   const counts = new Float64Array(buffer, COUNTS, terms).slice();
   free();
   return counts;

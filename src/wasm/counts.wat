@@ -8,7 +8,9 @@
 ;; by words (`byWords`), for each x in WOFFSETS[i] … WOFFSETS[i + 1] - 1 the
 ;; ids POOL[STARTS[s]] … POOL[ENDS[s] - 1] of word type s = SLOTS[x].
 ;; WEIGHTS: a double per note, or 0 for weight 1 each. LAST (an i32 per id)
-;; must hold -1 and COUNTS (a double per id) 0 on entry.
+;; must hold -1 and COUNTS (a double per id) 0 on entry. A call counts the
+;; notes `first` … `rows` − 1 (the caller makes several calls, so that V8's
+;; optimised code runs the later ones), adding to COUNTS.
 (module
   (import "kernels" "memory" (memory 1))
 
@@ -18,8 +20,9 @@
       (else (f64.const 1))))
 
   (func (export "documentFrequencies")
-    (param $rows i32) (param $OFFSETS i32) (param $TOKENS i32) (param $WEIGHTS i32) (param $LAST i32) (param $COUNTS i32)
+    (param $first i32) (param $rows i32) (param $OFFSETS i32) (param $TOKENS i32) (param $WEIGHTS i32) (param $LAST i32) (param $COUNTS i32)
     (local $i i32) (local $t i32) (local $end i32) (local $w f64) (local $id i32) (local $at i32)
+    (local.set $i (local.get $first))
     (block $done (loop $row
       (br_if $done (i32.ge_s (local.get $i) (local.get $rows)))
       (local.set $w (call $weight (local.get $WEIGHTS) (local.get $i)))
@@ -40,10 +43,11 @@
       (br $row))))
 
   (func (export "documentFrequenciesByWords")
-    (param $rows i32) (param $WOFFSETS i32) (param $SLOTS i32) (param $STARTS i32) (param $ENDS i32) (param $POOL i32)
+    (param $first i32) (param $rows i32) (param $WOFFSETS i32) (param $SLOTS i32) (param $STARTS i32) (param $ENDS i32) (param $POOL i32)
     (param $WEIGHTS i32) (param $LAST i32) (param $COUNTS i32)
     (local $i i32) (local $x i32) (local $xend i32) (local $s i32) (local $t i32) (local $end i32) (local $w f64)
     (local $id i32) (local $at i32)
+    (local.set $i (local.get $first))
     (block $done (loop $row
       (br_if $done (i32.ge_s (local.get $i) (local.get $rows)))
       (local.set $w (call $weight (local.get $WEIGHTS) (local.get $i)))

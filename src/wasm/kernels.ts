@@ -106,9 +106,10 @@ export interface Kernels {
   ) => void;
   /** From eigen.wat (a fourth module on the same memory): `symmetricEigen` in place (V n × n, D and E n each). */
   eigen: (n: number, V: number, D: number, E: number) => void;
-  /** From counts.wat (a fifth module on the same memory): document frequencies of term ids. */
-  documentFrequencies: (rows: number, OFFSETS: number, TOKENS: number, WEIGHTS: number, LAST: number, COUNTS: number) => void;
+  /** From counts.wat (a fifth module on the same memory): document frequencies of term ids, of the notes `first` … `rows` − 1. */
+  documentFrequencies: (first: number, rows: number, OFFSETS: number, TOKENS: number, WEIGHTS: number, LAST: number, COUNTS: number) => void;
   documentFrequenciesByWords: (
+    first: number,
     rows: number,
     WOFFSETS: number,
     SLOTS: number,
