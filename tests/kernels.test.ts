@@ -385,4 +385,38 @@ describe('WebAssembly products of the SVD', () => {
       }),
     );
   });
+
+  it('products and projections larger than one WebAssembly call (columns and rows in several calls) are bit-identical either way', () => {
+    // 300 rows × 6,000 columns: the sparse products take three calls, the projection of the rows eight.
+    const random = createRandom(21);
+    const rows = 300;
+    const cols = 6000;
+    const indptr = new Int32Array(rows + 1);
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (let i = 0; i < rows; i++) {
+      for (let c = 0; c < cols; c++) {
+        if (random() < 0.01) {
+          indices.push(c);
+          values.push(random() * 2 - 0.5);
+        }
+      }
+      indptr[i + 1] = indices.length;
+    }
+    const m: SparseMatrix = { rows, cols, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+    for (const svdOf of [randomizedSvd, randomizedSvdOfUsedColumns]) {
+      const run = () => svdBits(svdOf(m, 12, { seed: 3, powerIterations: 2 }));
+      useWasmKernels(false);
+      const js = run();
+      useWasmKernels(true);
+      expect(run()).toBe(js);
+    }
+    let next = 0;
+    const position = Int32Array.from({ length: cols }, () => (random() < 0.3 ? -1 : next++));
+    const v = dense(next * 7, 4);
+    useWasmKernels(false);
+    const js = f64bits(projectRows(m, position, v, 7));
+    useWasmKernels(true);
+    expect(f64bits(projectRows(m, position, v, 7))).toBe(js);
+  });
 });

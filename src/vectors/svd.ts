@@ -186,6 +186,9 @@ interface SparseProducts {
   done: () => void;
 }
 
+/** Columns per call of the sparse WebAssembly products. */
+const SPARSE_CALL_COLUMNS = 2048;
+
 /**
  * The products of {@link svdOf}: in WebAssembly (the same sums in the same
  * order, two columns of the dense side per SIMD lane pair; wasm/kernels.wat)
@@ -217,14 +220,20 @@ function sparseProducts(t: SparseMatrix, rows: number, maxWidth: number): Sparse
   // The last Aᵀ·Q handed out, still in WIDE.
   let wide: Float64Array | undefined;
   let wideWidth = 0;
+  // The products run in calls of SPARSE_CALL_COLUMNS columns (in column order, as one call would): V8 runs a call to
+  // its end in the code it started with, and the later calls then run the optimised code.
   const shortTimes = (width: number) => {
     new Float64Array(memory(), SHORT, rows * width).fill(0);
-    kernels.sparseTimes(cols, width, IP, IX, VX, WIDE, SHORT);
+    for (let c = 0; c < cols; c += SPARSE_CALL_COLUMNS) {
+      kernels.sparseTimes(Math.min(SPARSE_CALL_COLUMNS, cols - c), width, IP + 4 * c, IX, VX, WIDE + 8 * width * c, SHORT);
+    }
     return new Float64Array(memory(), SHORT, rows * width).slice();
   };
   const wideTimes = (q: Float64Array, width: number) => {
     new Float64Array(memory(), SHORT, rows * width).set(q.subarray(0, rows * width));
-    kernels.sparseTransposedTimes(cols, width, IP, IX, VX, SHORT, WIDE);
+    for (let c = 0; c < cols; c += SPARSE_CALL_COLUMNS) {
+      kernels.sparseTransposedTimes(Math.min(SPARSE_CALL_COLUMNS, cols - c), width, IP + 4 * c, IX, VX, SHORT, WIDE + 8 * width * c);
+    }
   };
   return {
     byColumns(b, width) {
