@@ -17,6 +17,7 @@ import { prepareNotes } from './notes';
 import { resolveOptions } from './options';
 import { termsInParts } from './parallel/parts';
 import type { Runner } from './parallel/runner';
+import { lowercaseById, lowercaseWords } from './lowercase';
 import { buildReport } from './report';
 import type { AnalyzeOptions, NoteInput, ThemeReport } from './types';
 import { rowLength } from './vectors/sparse';
@@ -65,7 +66,7 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
   // Terms: normalise, tokenise, drop stopwords, stem.
   const stopwords = buildStopwords(language.stopwords, opts.stopwords);
   const cache = new Map<string, string>();
-  const { terms, ids: stemIds } = termsInParts(
+  const { terms, ids: stemIds, surfaceIds } = termsInParts(
     prepared.notes.map((note) => note.text),
     { language, stopwords, stemmer: opts.stemmer, cache },
     { language: opts.language, stemmer: opts.stemmer, stopwords: opts.stopwords },
@@ -118,7 +119,7 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
       ids: rowsOfIds(ids, content),
       // Lowercased surface words, made when the fit asks for them (n-grams, compound parts; not for long texts).
       get words() {
-        words ??= lowercaseWords(content.map((i) => terms[i]!.surfaces));
+        words ??= surfaceIds && stemIds ? lowercaseById(content, stemIds.offsets, surfaceIds, terms) : lowercaseWords(content.map((i) => terms[i]!.surfaces));
         return words;
       },
       stem: (word) => language.stem(word, opts.stemmer),
@@ -196,26 +197,6 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
   });
   stage('report');
   return report;
-}
-
-/**
- * Each word lowercased, each distinct word once: the terms stage shares one
- * string per distinct surface, so a repeated word is one `Map` lookup and
- * the same lowercase string (no new string per token, and the n-gram
- * stage's own lookups by word then meet strings whose hash is known).
- */
-function lowercaseWords(rows: ReadonlyArray<ReadonlyArray<string>>): string[][] {
-  const lower = new Map<string, string>();
-  return rows.map((row) =>
-    row.map((word) => {
-      let lowered = lower.get(word);
-      if (lowered === undefined) {
-        lowered = word.toLowerCase();
-        lower.set(word, lowered);
-      }
-      return lowered;
-    }),
-  );
 }
 
 /** 1 for the first note of each distinct set of stems, 0 for its repeats. */

@@ -116,6 +116,10 @@ interface IdSink {
   names: string[];
   tokens: Int32Array;
   used: number;
+  /** Per kept token (beside `tokens`): the number of its plain word's surface, or -1 for a token with a norm of its own. */
+  surfaceIds: Int32Array;
+  /** The stem id of each plain word's surface by its number (surfaces in order of first occurrence; -1: no term). */
+  stemOfSurface: number[];
 }
 
 /** The id of a stem in `sink`, a new one if the stem is new. */
@@ -139,9 +143,13 @@ function termsOfRanges(text: string, options: TermOptions, table: RangeTable | u
   scanGerman(text, ranges);
   let kept = 0;
   if (sink !== undefined && sink.tokens.length - sink.used < ranges.count) {
-    const grown = new Int32Array(Math.max(2 * sink.tokens.length, sink.used + ranges.count));
+    const size = Math.max(2 * sink.tokens.length, sink.used + ranges.count);
+    const grown = new Int32Array(size);
     grown.set(sink.tokens.subarray(0, sink.used));
     sink.tokens = grown;
+    const grownSurfaces = new Int32Array(size);
+    grownSurfaces.set(sink.surfaceIds.subarray(0, sink.used));
+    sink.surfaceIds = grownSurfaces;
   }
   for (let i = 0; i < ranges.count; i++) {
     const start = ranges.start[i]!;
@@ -150,6 +158,7 @@ function termsOfRanges(text: string, options: TermOptions, table: RangeTable | u
     let stem: string;
     let surface: string;
     let id = -1;
+    let surfaceId = -1;
     if (norm !== undefined) {
       // A token with a norm of its own (compound, gender form, abbreviation): few.
       stem = outcomeOf(norm, options);
@@ -162,14 +171,22 @@ function termsOfRanges(text: string, options: TermOptions, table: RangeTable | u
       if (slot >= 0) {
         surface = table.entries[2 * slot]!;
         stem = table.entries[2 * slot + 1]!;
-        id = table.hashes[2 * slot + 1]!;
+        // With a sink, the table's number is the surface's; its stem id is beside the sink's surfaces.
+        if (sink !== undefined) {
+          surfaceId = table.hashes[2 * slot + 1]!;
+          id = sink.stemOfSurface[surfaceId]!;
+        }
       } else {
         surface = text.slice(start, end);
         const plain = plainWordNorm(surface);
         stem = plain === null ? '' : outcomeOf(plain, options);
-        // The first time this surface is read is the first time its stem can be: ids stay in first-occurrence order.
-        if (sink !== undefined && stem !== '') id = idOfStem(sink, stem);
-        insertAt(table, slot, hash, surface, stem, id);
+        if (sink !== undefined) {
+          // The first time this surface is read is the first time its stem can be: ids stay in first-occurrence order.
+          if (stem !== '') id = idOfStem(sink, stem);
+          surfaceId = sink.stemOfSurface.length;
+          sink.stemOfSurface.push(id);
+        }
+        insertAt(table, slot, hash, surface, stem, surfaceId);
       }
       if (stem === '') continue;
     } else {
@@ -182,7 +199,10 @@ function termsOfRanges(text: string, options: TermOptions, table: RangeTable | u
     STEMS[kept] = stem;
     SURFACES[kept] = surface;
     kept++;
-    if (sink !== undefined) sink.tokens[sink.used++] = id;
+    if (sink !== undefined) {
+      sink.surfaceIds[sink.used] = surfaceId;
+      sink.tokens[sink.used++] = id;
+    }
   }
   // Copies of exactly the right length: the notes' arrays live through the whole run.
   return { stems: STEMS.slice(0, kept), surfaces: SURFACES.slice(0, kept) };
@@ -196,7 +216,7 @@ function termsOfRanges(text: string, options: TermOptions, table: RangeTable | u
  *
  * @param texts - The raw note texts.
  * @param options - Language, stopwords, stemmer and the run's stem cache.
- * @returns The terms of each note, and `ids` (undefined for another tokenizer).
+ * @returns The terms of each note, and `ids` and `surfaceIds` (undefined for another tokenizer).
  *
  * @example
  * ```ts
@@ -204,18 +224,43 @@ function termsOfRanges(text: string, options: TermOptions, table: RangeTable | u
  * // ids.names: ['schul', 'digital'], ids.tokens: [0, 1, 0], ids.offsets: [0, 2, 3]
  * ```
  */
-export function extractAllTerms(texts: readonly string[], options: TermOptions): { terms: NoteTerms[]; ids?: TermIds } {
+export function extractAllTerms(
+  texts: readonly string[],
+  options: TermOptions,
+): { terms: NoteTerms[]; ids?: TermIds; surfaceIds?: SurfaceIds } {
   if (options.language.tokenize !== tokenizeGerman) return { terms: texts.map((text) => extractTerms(text, options)) };
-  // A table of its own: its numbers are this call's ids.
+  // A table of its own: its numbers are this call's surface numbers.
   const table = newRangeTable();
-  const sink: IdSink = { index: new Map(), names: [], tokens: new Int32Array(1024), used: 0 };
+  const sink: IdSink = {
+    index: new Map(),
+    names: [],
+    tokens: new Int32Array(1024),
+    used: 0,
+    surfaceIds: new Int32Array(1024),
+    stemOfSurface: [],
+  };
   const offsets = new Int32Array(texts.length + 1);
   const terms = new Array<NoteTerms>(texts.length);
   for (let i = 0; i < texts.length; i++) {
     terms[i] = termsOfRanges(normalizeText(texts[i]!), options, table, sink);
     offsets[i + 1] = sink.used;
   }
-  return { terms, ids: { names: sink.names, tokens: sink.tokens.subarray(0, sink.used), offsets } };
+  return {
+    terms,
+    ids: { names: sink.names, tokens: sink.tokens.subarray(0, sink.used), offsets },
+    surfaceIds: { ids: sink.surfaceIds.subarray(0, sink.used), count: sink.stemOfSurface.length },
+  };
+}
+
+/**
+ * The surface words of the kept tokens by number (from {@link extractAllTerms}), token by
+ * token as `ids.tokens`: a plain word's number (the same for each occurrence of the same
+ * surface), or -1 for a token with a norm of its own (compound, gender form, abbreviation).
+ */
+export interface SurfaceIds {
+  ids: Int32Array;
+  /** How many numbers there are (distinct plain-word surfaces). */
+  count: number;
 }
 
 /** The stem of a norm that is no stopword, or `''` when it is no term. */

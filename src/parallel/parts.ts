@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { extractAllTerms, extractTerms, type NoteTerms, type TermOptions } from '../terms';
+import { extractAllTerms, extractTerms, type NoteTerms, type SurfaceIds, type TermOptions } from '../terms';
 import { type ProjectionPlan, prepareProjection, projectFeatures, projectPrepared } from '../vectors/features';
 import type { TermIds } from '../vectors/vocabulary';
 import {
@@ -43,7 +43,7 @@ export function termsInParts(
   options: TermOptions,
   spec: { language: unknown; stemmer: string; stopwords: { add: string[]; remove: string[] } },
   runner: Runner | undefined,
-): { terms: NoteTerms[]; ids?: TermIds } {
+): { terms: NoteTerms[]; ids?: TermIds; surfaceIds?: SurfaceIds } {
   // Only with warm workers (a pool that has run tasks before): a fresh worker is still loading and
   // compiling the library during the terms, and splitting them then cost CPU without saving time.
   const parts = spec.language === 'de' && runner?.warm ? partsFor(runner, texts.length, MIN_PER_PART) : 1;
