@@ -17,7 +17,7 @@ import { prepareNotes } from './notes';
 import { resolveOptions } from './options';
 import { termsInParts } from './parallel/parts';
 import type { Runner } from './parallel/runner';
-import { lowercaseById, lowercaseWords } from './lowercase';
+import { lowercaseById, lowercaseWords, type NumberedWords } from './lowercase';
 import { buildReport } from './report';
 import type { AnalyzeOptions, NoteInput, ThemeReport } from './types';
 import { rowLength } from './vectors/sparse';
@@ -112,15 +112,23 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
   // long texts); a consensus of 15 spherical k-means partitions for short
   // notes (up to 5,000 distinct), plain spherical k-means otherwise; k given
   // (clamped) or chosen by the k criterion (silhouette or knee).
-  let words: string[][] | undefined;
+  let words: NumberedWords | string[][] | undefined;
+  const wordsOfContent = () =>
+    (words ??=
+      surfaceIds && stemIds ? lowercaseById(content, stemIds.offsets, surfaceIds, terms) : lowercaseWords(content.map((i) => terms[i]!.surfaces)));
   const fit = fitThemes(
     {
       stems: content.map((i) => stems[i]!),
       ids: rowsOfIds(ids, content),
       // Lowercased surface words, made when the fit asks for them (n-grams, compound parts; not for long texts).
       get words() {
-        words ??= surfaceIds && stemIds ? lowercaseById(content, stemIds.offsets, surfaceIds, terms) : lowercaseWords(content.map((i) => terms[i]!.surfaces));
-        return words;
+        const made = wordsOfContent();
+        return Array.isArray(made) ? made : made.words;
+      },
+      // Their numbers (from the terms stage's surface numbers): the n-gram stage looks up each number's word once.
+      get wordNumbers() {
+        const made = wordsOfContent();
+        return Array.isArray(made) ? undefined : made;
       },
       stem: (word) => language.stem(word, opts.stemmer),
       runner,

@@ -9,7 +9,7 @@ import { projectInParts } from '../parallel/parts';
 import type { Runner } from '../parallel/runner';
 import { compoundSplitter } from '../vectors/compounds';
 import { type FeatureBlock, type FeaturePlan, featureRows, hasFeatures, planFeatures, planOfRows } from '../vectors/features';
-import { ngramIds } from '../vectors/ngrams';
+import { ngramIds, type WordNumbers } from '../vectors/ngrams';
 import type { SparseMatrix } from '../vectors/sparse';
 import { randomizedSvdOfUsedColumns } from '../vectors/svd';
 import { groupBags, rowsOfIds, type TermIds, termIds, type Vocabulary } from '../vectors/vocabulary';
@@ -106,6 +106,11 @@ export interface FitInput {
   ids?: TermIds;
   /** Lowercased content words of each note, aligned with `stems` (for compound splitting). */
   words?: ReadonlyArray<ReadonlyArray<string>>;
+  /**
+   * A number per word of `words` (all notes' words one after another, note i's from `offsets[i]`), equal numbers
+   * for equal words, below `count`: the n-gram stage looks each number's word up once.
+   */
+  wordNumbers?: { numbers: Int32Array; offsets: Int32Array; count: number };
   /** The stemmer (for compound parts). */
   stem?: (word: string) => string;
   /** Runs the parts that split by note on other threads (identical results; parallel/runner.ts). */
@@ -117,6 +122,19 @@ export interface FitInput {
    * feature block instead of counting and weighting the same terms again.
    */
   wordRows?: { matrix: SparseMatrix; vocabulary: Vocabulary; columnOfId: Int32Array; minDf: number; maxDf: number };
+}
+
+/** The word numbers of the notes `rows`, one after another (for {@link ngramIds}). */
+function numbersOfRows({ numbers, offsets, count }: NonNullable<FitInput['wordNumbers']>, rows: readonly number[]): WordNumbers {
+  let size = 0;
+  for (const i of rows) size += offsets[i + 1]! - offsets[i]!;
+  const of = new Int32Array(size);
+  let at = 0;
+  for (const i of rows) {
+    of.set(numbers.subarray(offsets[i]!, offsets[i + 1]!), at);
+    at += offsets[i + 1]! - offsets[i]!;
+  }
+  return { of, count };
 }
 
 /** Why a note has no theme. */
@@ -190,7 +208,7 @@ export function fitThemes(input: FitInput, options: FitOptions): ThemeFit {
     const maxFeatures = long ? longGrams : options.ngrams.maxFeatures;
     blocks.push({
       name: 'g',
-      docs: ngramIds(source, min, max),
+      docs: ngramIds(source, min, max, input.words && input.wordNumbers ? numbersOfRows(input.wordNumbers, unique) : undefined),
       weight: options.ngrams.weight,
       ...(maxFeatures ? { maxFeatures } : {}),
     });

@@ -39,6 +39,12 @@ export function charNgrams(term: string, min: number, max: number): string[] {
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+/** Numbers of words for {@link ngramIds}: `of[x]` for the x-th word of all notes, each below `count`; equal numbers, equal words. */
+export interface WordNumbers {
+  of: Int32Array;
+  count: number;
+}
+
 /**
  * The character n-grams of every note's words as interned ids ({@link TermIds}):
  * the same terms as `docs.map((row) => row.flatMap((w) => charNgrams(w, min, max)))`,
@@ -47,6 +53,8 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * @param docs - The words of each note (lowercase).
  * @param min - Shortest n-gram.
  * @param max - Longest n-gram.
+ * @param numbers - Optionally a number per word (all notes' words one after another) where equal numbers are equal
+ *   words: each number's word is then looked up once, not each occurrence.
  * @returns The n-gram ids of each note, repeats kept, the n-gram of each id, and the ids by word type ({@link WordGrams}).
  *
  * @example
@@ -55,13 +63,20 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * ids.names; // ['^net', 'netz', 'etz$', '^ab$']
  * ```
  */
-export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number, max: number): TermIds & { words: WordGrams } {
+export function ngramIds(
+  docs: ReadonlyArray<ReadonlyArray<string>>,
+  min: number,
+  max: number,
+  numbers?: WordNumbers,
+): TermIds & { words: WordGrams } {
   const names: string[] = [];
   // N-grams of up to 5 characters below U+0400 by a number (base 1025, see `packed`), others by their string.
   const table = new PackedTable();
   const byName = new Map<string, number>();
   // The n-gram ids of each distinct word, in one pool (no typed array per word): word → its slot.
   const ofWord = new Map<string, number>();
+  // With numbers: the slot of each number met, -1 before (its word is then looked up once).
+  const slotOfNumber = numbers ? new Int32Array(numbers.count).fill(-1) : undefined;
   let pool = new Int32Array(1 << 16);
   let pooled = 0;
   const starts: number[] = [];
@@ -112,7 +127,9 @@ export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number
     const words = docs[i]!;
     for (let w = 0; w < words.length; w++) {
       const word = words[w]!;
-      let slot = ofWord.get(word);
+      const number = slotOfNumber ? numbers!.of[wordsUsed]! : -1;
+      let slot: number | undefined = number >= 0 ? slotOfNumber![number]! : -1;
+      if (slot < 0) slot = ofWord.get(word);
       if (slot === undefined) {
         // As charNgrams: one code unit per character, or code points when there are astral characters.
         const padded = `^${word}$`;
@@ -143,6 +160,7 @@ export function ngramIds(docs: ReadonlyArray<ReadonlyArray<string>>, min: number
         ends.push(pooled);
         ofWord.set(word, slot);
       }
+      if (number >= 0) slotOfNumber![number] = slot;
       slots[wordsUsed++] = slot;
       used += ends[slot]! - starts[slot]!;
     }
