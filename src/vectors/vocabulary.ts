@@ -143,8 +143,11 @@ export function groupBags(ids: TermIds, repeats: boolean): BagGroups {
   // The sorted ids of each group's first note, one after another.
   let pool = new Int32Array(Math.max(16, tokens.length));
   const poolStart: number[] = [0];
-  // Hash → most recent group with it; earlier groups of the same hash by `sameHash`.
-  const groupOfHash = new Map<number, number>();
+  // Hash → most recent group with it (open addressing: a slot holds a hash and its group + 1, 0 when empty); earlier
+  // groups of the same hash by `sameHash`.
+  const mask = (1 << Math.ceil(Math.log2(2 * rows + 2))) - 1;
+  const slotHash = new Int32Array(mask + 1);
+  const slotGroup = new Int32Array(mask + 1);
   let sameHash = new Int32Array(64);
   const lastRow = new Int32Array(ids.names.length).fill(-1);
   let bag = new Int32Array(64);
@@ -164,17 +167,22 @@ export function groupBags(ids: TermIds, repeats: boolean): BagGroups {
     sortSmall(bag, size);
     let h = 0x811c9dc5 ^ size;
     for (let a = 0; a < size; a++) h = Math.imul(h ^ bag[a]!, 0x01000193);
-    let g = groupOfHash.get(h) ?? -1;
+    let slot = Math.imul(h ^ (h >>> 16), 0x85ebca6b) & mask;
+    while (slotGroup[slot] !== 0 && slotHash[slot] !== h) slot = (slot + 1) & mask;
+    const latest = slotGroup[slot]! - 1;
+    let g = latest;
     while (g >= 0 && !samePrefix(pool, poolStart[g]!, poolStart[g + 1]!, bag, size)) g = sameHash[g]!;
     if (g < 0) {
       g = unique.length;
       unique.push(i);
       if (g >= sameHash.length) sameHash = grow(sameHash, 2 * sameHash.length);
-      sameHash[g] = groupOfHash.get(h) ?? -1;
-      groupOfHash.set(h, g);
+      sameHash[g] = latest;
+      slotHash[slot] = h;
+      slotGroup[slot] = g + 1;
       const at = poolStart[g]!;
       if (at + size > pool.length) pool = grow(pool, Math.max(2 * pool.length, at + size));
-      pool.set(bag.subarray(0, size), at);
+      // A loop, not set(subarray): no typed array object per group.
+      for (let a = 0; a < size; a++) pool[at + a] = bag[a]!;
       poolStart.push(at + size);
     }
     owner[i] = g;
