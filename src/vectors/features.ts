@@ -4,7 +4,7 @@
  * weighted, side by side, and the whole row scaled to unit length.
  */
 import { normalizeRows, pickRows, type SparseMatrix } from './sparse';
-import { tfidfOfIds } from './tfidf';
+import { idfOfCounts, tfidfOfIds } from './tfidf';
 import { rowsOfIds, type TermIds, termIds, type Vocabulary, vocabularyOfIds, type WordGrams } from './vocabulary';
 import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
 import { onePlusLog } from './sublinear-tf';
@@ -568,7 +568,7 @@ function copyLookups(buffer: ArrayBufferLike, ROWAT: number, rowAt: Int32Array, 
 /** Inverse document frequency of each column, as in {@link tfidf}. */
 function idfOf(vocabulary: Vocabulary): Float64Array {
   const n = vocabulary.documents;
-  return Float64Array.from(vocabulary.df, (df) => Math.log((1 + n) / (1 + df)) + 1);
+  return idfOfCounts(vocabulary.df, n);
 }
 
 function isTermIds(docs: FeatureBlock['docs']): docs is TermIds {

@@ -4,7 +4,7 @@
  * The same weighting as scikit-learn's `TfidfVectorizer(sublinear_tf=True)`.
  */
 import { normalizeRows, type SparseMatrix } from './sparse';
-import { type TermIds, termIds, tokensOf, type Vocabulary } from './vocabulary';
+import { sortSmall, type TermIds, termIds, tokensOf, type Vocabulary } from './vocabulary';
 import { onePlusLog } from './sublinear-tf';
 
 /** The TF-IDF matrix and the idf of each feature. */
@@ -54,7 +54,7 @@ export function tfidf(docs: ReadonlyArray<ReadonlyArray<string>>, vocabulary: Vo
  */
 export function tfidfOfIds(ids: TermIds, columnOfId: Int32Array, vocabulary: Vocabulary): TfidfResult {
   const n = vocabulary.documents;
-  const idf = Float64Array.from(vocabulary.df, (df) => Math.log((1 + n) / (1 + df)) + 1);
+  const idf = idfOfCounts(vocabulary.df, n);
   const cols = vocabulary.terms.length;
   const { tokens, offsets } = ids;
   const rows = offsets.length - 1;
@@ -78,7 +78,7 @@ export function tfidfOfIds(ids: TermIds, columnOfId: Int32Array, vocabulary: Voc
       if (count[col] === 0) touched[distinct++] = col;
       count[col]!++;
     }
-    if (distinct > 1) touched.subarray(0, distinct).sort();
+    if (distinct > 1) sortSmall(touched, distinct);
     if (p + distinct > capacity) {
       while (p + distinct > capacity) capacity *= 2;
       indices = resize(indices, capacity);
@@ -95,6 +95,16 @@ export function tfidfOfIds(ids: TermIds, columnOfId: Int32Array, vocabulary: Voc
   }
   const matrix: SparseMatrix = { rows, cols, indptr, indices: indices.slice(0, p), values: values.slice(0, p) };
   return { matrix: normalizeRows(matrix), idf };
+}
+
+/**
+ * ln((1 + n) / (1 + df)) + 1 of each document frequency, by a plain loop (`Float64Array.from` with a mapping
+ * function calls it per entry: ~25 ms for the 100k notes' vocabulary).
+ */
+export function idfOfCounts(df: Float64Array, n: number): Float64Array {
+  const idf = new Float64Array(df.length);
+  for (let c = 0; c < df.length; c++) idf[c] = Math.log((1 + n) / (1 + df[c]!)) + 1;
+  return idf;
 }
 
 function resize<T extends Float64Array | Int32Array>(a: T, size: number): T {

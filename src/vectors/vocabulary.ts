@@ -190,8 +190,11 @@ export function groupBags(ids: TermIds, repeats: boolean): BagGroups {
   return { unique, owner };
 }
 
-/** Sorts the first `size` values ascending (insertion sort for short runs, else the typed array's sort). */
-function sortSmall(a: Int32Array, size: number): void {
+/**
+ * Sorts the first `size` values ascending (insertion sort for short runs, else the typed array's sort):
+ * no subarray object and no call into the built-in sort for the few ids of a note.
+ */
+export function sortSmall(a: Int32Array, size: number): void {
   if (size > 24) {
     a.subarray(0, size).sort();
     return;
@@ -298,15 +301,13 @@ export function vocabularyOfIds(
   const columnOfId = new Int32Array(names.length).fill(-1);
   const order = sortedOrder(keptIds.map((id) => names[id]!));
   const terms = new Array<string>(order.length);
-  const byColumn = new Array<number>(order.length);
+  const df = new Float64Array(order.length);
   for (let col = 0; col < order.length; col++) {
     const id = keptIds[order[col]!]!;
     terms[col] = names[id]!;
-    byColumn[col] = id;
     columnOfId[id] = col;
+    df[col] = counts[id]!;
   }
-  keptIds = byColumn;
-  const df = Float64Array.from(keptIds, (id) => counts[id]!);
   return { vocabulary: withLazyIndex(terms, df, documents), columnOfId };
 }
 
