@@ -142,13 +142,25 @@ export function describeThemes(input: DescribeInput): Description {
   makeLabelsUnique(themes);
 
   const keywordLists = keywordStems.map((ws) => ws.map((w) => w.stem));
+  // With the keywords as columns: which of a theme's keywords a note has is marked per column (the note's number
+  // in `seenAt`), not collected in a Set per note.
+  const keywords = flags && input.columnStems ? { flags, cols, columns: keywordColumns(input.columnStems, keywordLists), seenAt: new Int32Array(cols).fill(-1) } : undefined;
   const noteTerms = stems.map((row, i) => {
     const c = labels[i]!;
     if (c < 0) return [];
-    const isKeyword = flags ? flags.subarray(c * cols, (c + 1) * cols) : undefined;
-    return termsTying(row, surfaces[i]!, keywordLists[c]!, keywordSets[c]!, isKeyword, matrix, input.columnStems, i, centres[c]!);
+    return termsTying(row, surfaces[i]!, keywordLists[c]!, keywordSets[c]!, keywords, c, matrix, input.columnStems, i, centres[c]!);
   });
   return { themes, scores, noteTerms };
+}
+
+/** Each theme's keywords as columns of `columnStems` (-1: none). */
+function keywordColumns(columnStems: readonly string[], keywordLists: ReadonlyArray<ReadonlyArray<string>>): Int32Array[] {
+  const columnOf = new Map<string, number>();
+  for (const list of keywordLists) for (const stem of list) columnOf.set(stem, -1);
+  columnStems.forEach((stem, col) => {
+    if (columnOf.has(stem)) columnOf.set(stem, col);
+  });
+  return keywordLists.map((list) => Int32Array.from(list, (stem) => columnOf.get(stem)!));
 }
 
 /** Per theme, 1 for each column whose stem is one of its keywords (`flags[c · cols + col]`). */
@@ -255,7 +267,8 @@ function termsTying(
   surfaceRow: string[],
   keywordStems: string[],
   keywordSet: ReadonlySet<string>,
-  isKeyword: Uint8Array | undefined,
+  keywords: { flags: Uint8Array; cols: number; columns: Int32Array[]; seenAt: Int32Array } | undefined,
+  c: number,
   matrix: SparseMatrix,
   columnStems: readonly string[] | undefined,
   i: number,
@@ -272,22 +285,28 @@ function termsTying(
       if (top.length > 3) top.pop();
     }
   };
-  // The keywords among the note's features (only they are asked about below).
-  const seen = new Set<string>();
+  // The keywords among the note's features (only they are asked about below): by column (note i marked in
+  // `keywords.seenAt`), or by stem.
+  const seen = keywords ? undefined : new Set<string>();
+  const base = c * (keywords?.cols ?? 0);
   if (columnStems && i < matrix.rows) {
     for (let p = matrix.indptr[i]!; p < matrix.indptr[i + 1]!; p++) {
       const d = matrix.indices[p]!;
       const w = matrix.values[p]! * centre[d]!;
       if (w > 0) {
         const stem = columnStems[d]!;
-        if (isKeyword ? isKeyword[d] === 1 : keywordSet.has(stem)) seen.add(stem);
+        if (keywords) {
+          if (keywords.flags[base + d] === 1) keywords.seenAt[d] = i;
+        } else if (keywordSet.has(stem)) seen!.add(stem);
         // A feature of the note's own row is one of its stems.
         offer(stem, w, true);
       }
     }
   }
+  const columns = keywords?.columns[c];
   keywordStems.forEach((stem, rank) => {
-    if (!seen.has(stem)) offer(stem, 1e-9 * (keywordStems.length - rank), false);
+    const had = columns ? columns[rank]! >= 0 && keywords!.seenAt[columns[rank]!] === i : seen!.has(stem);
+    if (!had) offer(stem, 1e-9 * (keywordStems.length - rank), false);
   });
   return top.map(({ stem }) => surfaceRow[row.indexOf(stem)]!);
 }
