@@ -44,7 +44,7 @@ export function prepareNotes(input: unknown, maxNoteLength: number): { notes: No
   const warnings: string[] = [];
   const seen = new Map<string, number>();
   const notes = (input as NoteInput[]).map((item, index): Note => {
-    let id = String(index + 1);
+    let id: string | undefined;
     let text: string;
     let meta: Record<string, unknown> | undefined;
     if (typeof item === 'string') {
@@ -70,8 +70,9 @@ export function prepareNotes(input: unknown, maxNoteLength: number): { notes: No
         }
         id = String(given);
       }
-      for (const key of Object.keys(record)) {
-        if (key === 'id' || key === 'text') continue;
+      // The own enumerable keys in Object.keys order, without an array of them per note.
+      for (const key in record) {
+        if (key === 'id' || key === 'text' || !Object.hasOwn(record, key)) continue;
         meta ??= Object.create(null) as Record<string, unknown>;
         meta[key] = record[key];
       }
@@ -82,6 +83,7 @@ export function prepareNotes(input: unknown, maxNoteLength: number): { notes: No
         { note: index + 1, value: item },
       );
     }
+    id ??= String(index + 1);
     const earlier = seen.get(id);
     if (earlier !== undefined) {
       throw new ThemenfinderError(

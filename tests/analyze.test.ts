@@ -37,6 +37,15 @@ describe('analyze: the contract', () => {
     expect(report.notes[1]!.meta).toEqual({ group: 'G1' });
   });
 
+  it('keeps the own enumerable fields of a note object as meta, in their order, and not inherited or hidden ones', () => {
+    const note = Object.create({ inherited: 'no' }) as Record<string, unknown>;
+    Object.assign(note, { b: 2, text: 'Schule digital', a: 1, 7: 'seven' });
+    Object.defineProperty(note, 'hidden', { value: 'no', enumerable: false });
+    const report = analyze([note, 'Schule vernetzt', 'Schule offen']);
+    expect(report.notes[0]!.meta).toEqual({ 7: 'seven', b: 2, a: 1 });
+    expect(Object.keys(report.notes[0]!.meta!)).toEqual(['7', 'b', 'a']);
+  });
+
   it('keeps every note exactly once, in input order, with finite numbers', () => {
     const notes = corpusNotes();
     const report = analyze(notes);
