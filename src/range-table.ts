@@ -7,10 +7,10 @@
  * Open addressing with linear probing over a power-of-two number of slots,
  * at most half of them used. A probe reads the slot's hash first (0: empty;
  * a key's hash is never 0) and compares characters only when the hashes
- * agree. A slot's hash and number lie side by side, and so do its key and
- * value, so a hit reads two places of the table besides the key's
- * characters (the lookups of a large table are bound by memory latency,
- * not by instructions).
+ * agree. A slot's hash and its two numbers lie side by side (16 bytes), and
+ * so do its key and value, so a hit reads two places of the table besides
+ * the key's characters (the lookups of a large table are bound by memory
+ * latency, not by instructions).
  *
  * @module
  */
@@ -21,7 +21,7 @@ export interface RangeTable {
   mask: number;
   /** Keys stored. */
   size: number;
-  /** Slot `i`'s key's hash at `2i` (0: an empty slot), its number at `2i + 1`. */
+  /** Slot `i`'s key's hash at `4i` (0: an empty slot), its numbers at `4i + 1` and `4i + 2` (`4i + 3` unused). */
   hashes: Int32Array;
   /** Slot `i`'s key at `2i`, its value at `2i + 1`. */
   entries: string[];
@@ -35,7 +35,7 @@ export interface RangeTable {
 export function newRangeTable(slots = 1024): RangeTable {
   let size = 16;
   while (size < slots) size *= 2;
-  return { mask: size - 1, size: 0, hashes: new Int32Array(2 * size), entries: new Array<string>(2 * size).fill('') };
+  return { mask: size - 1, size: 0, hashes: new Int32Array(4 * size), entries: new Array<string>(2 * size).fill('') };
 }
 
 /** The hash of `text[start, end)` (FNV-1a over UTF-16 code units, then mixed so the low bits spread); never 0. */
@@ -61,7 +61,7 @@ export function findRange(table: RangeTable, text: string, start: number, end: n
   const { mask, hashes } = table;
   let slot = hash & mask;
   for (;;) {
-    const h = hashes[2 * slot]!;
+    const h = hashes[4 * slot]!;
     if (h === 0) return ~slot;
     if (h === hash && equalsRange(table.entries[2 * slot]!, text, start, end)) return slot;
     slot = (slot + 1) & mask;
@@ -76,13 +76,14 @@ function equalsRange(key: string, text: string, start: number, end: number): boo
 }
 
 /**
- * Stores `key` → `value` and `number` in the empty slot `~missing` that {@link findRange}
+ * Stores `key` → `value`, `number` and `second` in the empty slot `~missing` that {@link findRange}
  * returned for this key (the table may grow: find again before the next insert).
  */
-export function insertAt(table: RangeTable, missing: number, hash: number, key: string, value: string, number = 0): void {
+export function insertAt(table: RangeTable, missing: number, hash: number, key: string, value: string, number = 0, second = 0): void {
   const slot = ~missing;
-  table.hashes[2 * slot] = hash;
-  table.hashes[2 * slot + 1] = number;
+  table.hashes[4 * slot] = hash;
+  table.hashes[4 * slot + 1] = number;
+  table.hashes[4 * slot + 2] = second;
   table.entries[2 * slot] = key;
   table.entries[2 * slot + 1] = value;
   table.size++;
@@ -94,15 +95,16 @@ function grow(table: RangeTable): void {
   const { hashes, entries } = table;
   const size = 2 * (table.mask + 1);
   const mask = size - 1;
-  const newHashes = new Int32Array(2 * size);
+  const newHashes = new Int32Array(4 * size);
   const newEntries = new Array<string>(2 * size).fill('');
-  for (let i = 0; i < hashes.length / 2; i++) {
-    const h = hashes[2 * i]!;
+  for (let i = 0; i < hashes.length / 4; i++) {
+    const h = hashes[4 * i]!;
     if (h === 0) continue;
     let slot = h & mask;
-    while (newHashes[2 * slot] !== 0) slot = (slot + 1) & mask;
-    newHashes[2 * slot] = h;
-    newHashes[2 * slot + 1] = hashes[2 * i + 1]!;
+    while (newHashes[4 * slot] !== 0) slot = (slot + 1) & mask;
+    newHashes[4 * slot] = h;
+    newHashes[4 * slot + 1] = hashes[4 * i + 1]!;
+    newHashes[4 * slot + 2] = hashes[4 * i + 2]!;
     newEntries[2 * slot] = entries[2 * i]!;
     newEntries[2 * slot + 1] = entries[2 * i + 1]!;
   }

@@ -118,8 +118,8 @@ interface IdSink {
   used: number;
   /** Per kept token (beside `tokens`): the number of its plain word's surface, or -1 for a token with a norm of its own. */
   surfaceIds: Int32Array;
-  /** The stem id of each plain word's surface by its number (surfaces in order of first occurrence; -1: no term). */
-  stemOfSurface: number[];
+  /** How many plain-word surfaces have been numbered (in order of first occurrence). */
+  surfaceCount: number;
 }
 
 /** The id of a stem in `sink`, a new one if the stem is new. */
@@ -171,11 +171,9 @@ function termsOfRanges(text: string, options: TermOptions, table: RangeTable | u
       if (slot >= 0) {
         surface = table.entries[2 * slot]!;
         stem = table.entries[2 * slot + 1]!;
-        // With a sink, the table's number is the surface's; its stem id is beside the sink's surfaces.
-        if (sink !== undefined) {
-          surfaceId = table.hashes[2 * slot + 1]!;
-          id = sink.stemOfSurface[surfaceId]!;
-        }
+        // With a sink, the table's numbers are the stem id and the surface's number.
+        id = table.hashes[4 * slot + 1]!;
+        surfaceId = table.hashes[4 * slot + 2]!;
       } else {
         surface = text.slice(start, end);
         const plain = plainWordNorm(surface);
@@ -183,10 +181,9 @@ function termsOfRanges(text: string, options: TermOptions, table: RangeTable | u
         if (sink !== undefined) {
           // The first time this surface is read is the first time its stem can be: ids stay in first-occurrence order.
           if (stem !== '') id = idOfStem(sink, stem);
-          surfaceId = sink.stemOfSurface.length;
-          sink.stemOfSurface.push(id);
+          surfaceId = sink.surfaceCount++;
         }
-        insertAt(table, slot, hash, surface, stem, surfaceId);
+        insertAt(table, slot, hash, surface, stem, id, surfaceId);
       }
       if (stem === '') continue;
     } else {
@@ -237,7 +234,7 @@ export function extractAllTerms(
     tokens: new Int32Array(1024),
     used: 0,
     surfaceIds: new Int32Array(1024),
-    stemOfSurface: [],
+    surfaceCount: 0,
   };
   const offsets = new Int32Array(texts.length + 1);
   const terms = new Array<NoteTerms>(texts.length);
@@ -248,7 +245,7 @@ export function extractAllTerms(
   return {
     terms,
     ids: { names: sink.names, tokens: sink.tokens.subarray(0, sink.used), offsets },
-    surfaceIds: { ids: sink.surfaceIds.subarray(0, sink.used), count: sink.stemOfSurface.length },
+    surfaceIds: { ids: sink.surfaceIds.subarray(0, sink.used), count: sink.surfaceCount },
   };
 }
 

@@ -41,7 +41,7 @@ describe('analyze: the contract', () => {
     const note = Object.create({ inherited: 'no' }) as Record<string, unknown>;
     Object.assign(note, { b: 2, text: 'Schule digital', a: 1, 7: 'seven' });
     Object.defineProperty(note, 'hidden', { value: 'no', enumerable: false });
-    const report = analyze([note, 'Schule vernetzt', 'Schule offen']);
+    const report = analyze([note as { text: string }, 'Schule vernetzt', 'Schule offen']);
     expect(report.notes[0]!.meta).toEqual({ 7: 'seven', b: 2, a: 1 });
     expect(Object.keys(report.notes[0]!.meta!)).toEqual(['7', 'b', 'a']);
   });

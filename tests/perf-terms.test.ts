@@ -176,13 +176,14 @@ describe('range table', () => {
           const want = map.get(k);
           if (want === undefined) {
             expect(slot).toBeLessThan(0);
-            insertAt(table, slot, hash, k, `${after}|${k}`, map.size);
+            insertAt(table, slot, hash, k, `${after}|${k}`, map.size, 7 * map.size + 1);
             map.set(k, `${after}|${k}`);
           } else {
             expect(slot).toBeGreaterThanOrEqual(0);
             expect(table.entries[2 * slot]).toBe(k);
             expect(table.entries[2 * slot + 1]).toBe(want);
-            expect(table.hashes[2 * slot + 1]).toBe([...map.keys()].indexOf(k));
+            expect(table.hashes[4 * slot + 1]).toBe([...map.keys()].indexOf(k));
+            expect(table.hashes[4 * slot + 2]).toBe(7 * [...map.keys()].indexOf(k) + 1);
           }
         }
         expect(table.size).toBe(map.size);
