@@ -3,7 +3,7 @@
  * document frequency (ln((1 + n) / (1 + df)) + 1), rows scaled to unit length.
  * The same weighting as scikit-learn's `TfidfVectorizer(sublinear_tf=True)`.
  */
-import { normalizeRows, type SparseMatrix } from './sparse';
+import type { SparseMatrix } from './sparse';
 import { sortSmall, type TermIds, termIds, tokensOf, type Vocabulary } from './vocabulary';
 import { onePlusLog } from './sublinear-tf';
 
@@ -64,9 +64,9 @@ export function tfidfOfIds(ids: TermIds, columnOfId: Int32Array, vocabulary: Voc
   // The distinct columns of a note, sorted by the typed array's own numeric sort (no comparator calls).
   let touched = new Int32Array(64);
   const indptr = new Int32Array(rows + 1);
-  let capacity = 1024;
-  let indices = new Int32Array(capacity);
-  let values = new Float64Array(capacity);
+  // A note has at most as many distinct columns as tokens: room for all, no growing and no copy at the end.
+  const indices = new Int32Array(tokens.length);
+  const values = new Float64Array(tokens.length);
   let p = 0;
   for (let i = 0; i < rows; i++) {
     let distinct = 0;
@@ -79,11 +79,7 @@ export function tfidfOfIds(ids: TermIds, columnOfId: Int32Array, vocabulary: Voc
       count[col]!++;
     }
     if (distinct > 1) sortSmall(touched, distinct);
-    if (p + distinct > capacity) {
-      while (p + distinct > capacity) capacity *= 2;
-      indices = resize(indices, capacity);
-      values = resize(values, capacity);
-    }
+    const from = p;
     for (let d = 0; d < distinct; d++) {
       const col = touched[d]!;
       indices[p] = col;
@@ -91,10 +87,17 @@ export function tfidfOfIds(ids: TermIds, columnOfId: Int32Array, vocabulary: Voc
       count[col] = 0;
       p++;
     }
+    // Unit length, as normalizeRows computes it (in place: these values are this function's own).
+    let sum = 0;
+    for (let q = from; q < p; q++) sum += values[q]! * values[q]!;
+    if (sum > 0) {
+      const inv = 1 / Math.sqrt(sum);
+      for (let q = from; q < p; q++) values[q]! *= inv;
+    }
     indptr[i + 1] = p;
   }
-  const matrix: SparseMatrix = { rows, cols, indptr, indices: indices.slice(0, p), values: values.slice(0, p) };
-  return { matrix: normalizeRows(matrix), idf };
+  const matrix: SparseMatrix = { rows, cols, indptr, indices: indices.subarray(0, p), values: values.subarray(0, p) };
+  return { matrix, idf };
 }
 
 /**
@@ -105,10 +108,4 @@ export function idfOfCounts(df: Float64Array, n: number): Float64Array {
   const idf = new Float64Array(df.length);
   for (let c = 0; c < df.length; c++) idf[c] = Math.log((1 + n) / (1 + df[c]!)) + 1;
   return idf;
-}
-
-function resize<T extends Float64Array | Int32Array>(a: T, size: number): T {
-  const out = new (a.constructor as new (n: number) => T)(size);
-  out.set(a.subarray(0, Math.min(a.length, size)));
-  return out;
 }
