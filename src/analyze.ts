@@ -112,23 +112,27 @@ export function analyzeWith(notes: readonly NoteInput[], options?: AnalyzeOption
   // long texts); a consensus of 15 spherical k-means partitions for short
   // notes (up to 5,000 distinct), plain spherical k-means otherwise; k given
   // (clamped) or chosen by the k criterion (silhouette or knee).
-  let words: NumberedWords | string[][] | undefined;
-  const wordsOfContent = () =>
-    (words ??=
-      surfaceIds && stemIds ? lowercaseById(content, stemIds.offsets, surfaceIds, terms) : lowercaseWords(content.map((i) => terms[i]!.surfaces)));
+  // The content notes' words lowercased, numbered when the terms stage numbered their surfaces.
+  let lowered: { words: string[][]; numbered?: NumberedWords } | undefined;
+  const lowerContent = () => {
+    if (lowered) return lowered;
+    if (surfaceIds && stemIds) {
+      const numbered = lowercaseById(content, stemIds.offsets, surfaceIds, terms);
+      lowered = { words: numbered.words, numbered };
+    } else lowered = { words: lowercaseWords(content.map((i) => terms[i]!.surfaces)) };
+    return lowered;
+  };
   const fit = fitThemes(
     {
       stems: content.map((i) => stems[i]!),
       ids: rowsOfIds(ids, content),
       // Lowercased surface words, made when the fit asks for them (n-grams, compound parts; not for long texts).
       get words() {
-        const made = wordsOfContent();
-        return Array.isArray(made) ? made : made.words;
+        return lowerContent().words;
       },
       // Their numbers (from the terms stage's surface numbers): the n-gram stage looks up each number's word once.
       get wordNumbers() {
-        const made = wordsOfContent();
-        return Array.isArray(made) ? undefined : made;
+        return lowerContent().numbered;
       },
       stem: (word) => language.stem(word, opts.stemmer),
       runner,

@@ -215,6 +215,7 @@
               (local.set $value (f64.load (i32.add (local.get $IDF) (i32.shl (local.get $id) (i32.const 3)))))
               (local.set $sq (f64.add (local.get $sq) (f64.mul (local.get $value) (local.get $value))))
               (br_if $skip (i32.lt_s (local.get $bo) (i32.const 0)))
+              ;; $addScaled written into the loop: a call per n-gram is not inlined by V8 11
               (local.set $v (f64x2.splat (local.get $value)))
               (local.set $b (i32.add (local.get $V) (i32.shl (local.get $bo) (i32.const 3))))
               (local.set $j (i32.const 0))
