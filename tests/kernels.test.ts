@@ -18,6 +18,7 @@ import { planFeatures, projectFeatures } from '../src/vectors/features';
 import { ngramIds } from '../src/vectors/ngrams';
 import type { SparseMatrix } from '../src/vectors/sparse';
 import { randomizedSvd, randomizedSvdOfUsedColumns, svdKernels, symmetricEigen } from '../src/vectors/svd';
+import { tfidfOfIds } from '../src/vectors/tfidf';
 import { termIds, vocabularyOfIds } from '../src/vectors/vocabulary';
 
 afterEach(() => useWasmKernels(true));
@@ -278,6 +279,36 @@ describe('WebAssembly products of the SVD', () => {
       expect(f64bits(wasm.vocabulary.df)).toBe(f64bits(js.vocabulary.df));
       expect(wasm.vocabulary.terms).toEqual(js.vocabulary.terms);
     }
+  });
+
+  it('TF-IDF rows (long notes, counts from 256 on, ids without a column, many calls) are bit-identical either way', () => {
+    const term = fc.integer({ min: 0, max: 400 }).map((t) => `t${t}`);
+    const note = fc.oneof(
+      fc.array(term, { maxLength: 12 }),
+      fc.array(term, { minLength: 30, maxLength: 300 }),
+      fc.tuple(term, fc.integer({ min: 250, max: 600 })).map(([t, c]) => Array.from({ length: c }, () => t)),
+    );
+    const check = (docs: string[][], minDf: number) => {
+      const ids = termIds(docs);
+      const { vocabulary, columnOfId } = vocabularyOfIds(ids, { minDf, maxDf: docs.length });
+      useWasmKernels(false);
+      const js = tfidfOfIds(ids, columnOfId, vocabulary).matrix;
+      useWasmKernels(true);
+      const wasm = tfidfOfIds(ids, columnOfId, vocabulary).matrix;
+      expect([...wasm.indptr]).toEqual([...js.indptr]);
+      expect([...wasm.indices]).toEqual([...js.indices.subarray(0, js.indptr[js.rows]!)]);
+      expect(f64bits(wasm.values)).toBe(f64bits(js.values.subarray(0, js.indptr[js.rows]!)));
+    };
+    fc.assert(
+      fc.property(fc.array(note, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 3 }), (docs, minDf) => check(docs, minDf)),
+      { numRuns: 100 },
+    );
+    // 9,000 notes: three calls.
+    const random = createRandom(13);
+    check(
+      Array.from({ length: 9000 }, () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => `t${Math.floor(random() * 500)}`)),
+      2,
+    );
   });
 
   it('Gram matrices and dense products (any shape, odd widths) are bit-identical either way', () => {

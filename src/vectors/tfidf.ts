@@ -6,6 +6,7 @@
 import type { SparseMatrix } from './sparse';
 import { sortSmall, type TermIds, termIds, tokensOf, type Vocabulary } from './vocabulary';
 import { onePlusLog } from './sublinear-tf';
+import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
 
 /** The TF-IDF matrix and the idf of each feature. */
 export interface TfidfResult {
@@ -58,6 +59,8 @@ export function tfidfOfIds(ids: TermIds, columnOfId: Int32Array, vocabulary: Voc
   const cols = vocabulary.terms.length;
   const { tokens, offsets } = ids;
   const rows = offsets.length - 1;
+  const kernels = threadKernels();
+  if (kernels && rows > 0) return { matrix: rowsInWasm(kernels, ids, columnOfId, idf, cols), idf };
   // Counts per column in a dense scratch array, the touched columns listed,
   // sorted and written straight into CSR (no Map per note).
   const count = new Int32Array(cols);
@@ -98,6 +101,56 @@ export function tfidfOfIds(ids: TermIds, columnOfId: Int32Array, vocabulary: Voc
   }
   const matrix: SparseMatrix = { rows, cols, indptr, indices: indices.subarray(0, p), values: values.subarray(0, p) };
   return { matrix, idf };
+}
+
+/** Notes per call of wasm/counts.wat's `tfidfRows` (later calls run V8's optimised code). */
+const TFIDF_CALL_ROWS = 4096;
+
+/**
+ * The rows of {@link tfidfOfIds} by wasm/counts.wat (`tfidfRows`: the same operations in the same
+ * order, so the same bits), its arrays copied into the kernels' memory.
+ */
+function rowsInWasm(kernels: Kernels, ids: TermIds, columnOfId: Int32Array, idf: Float64Array, cols: number): SparseMatrix {
+  const { tokens, offsets } = ids;
+  const rows = offsets.length - 1;
+  const {
+    at: [OFFSETS, TOKENS, COLUMNS, IDF, OPL, COUNT, TOUCHED, INDPTR, INDICES, VALUES],
+    free,
+  } = allocate(kernels, [
+    4 * (rows + 1),
+    4 * tokens.length,
+    4 * columnOfId.length,
+    8 * cols,
+    8 * 256,
+    4 * cols,
+    4 * cols,
+    4 * (rows + 1),
+    4 * tokens.length,
+    8 * tokens.length,
+  ]);
+  const buffer = kernels.memory.buffer;
+  new Int32Array(buffer, OFFSETS, rows + 1).set(offsets);
+  new Int32Array(buffer, TOKENS, tokens.length).set(tokens);
+  new Int32Array(buffer, COLUMNS, columnOfId.length).set(columnOfId);
+  new Float64Array(buffer, IDF, cols).set(idf);
+  const opl = new Float64Array(buffer, OPL, 256);
+  for (let c = 0; c < 256; c++) opl[c] = onePlusLog(c);
+  new Int32Array(buffer, COUNT, cols).fill(0);
+  new Int32Array(buffer, INDPTR, 1)[0] = 0;
+  let p = 0;
+  for (let first = 0; first < rows; first += TFIDF_CALL_ROWS) {
+    const end = Math.min(rows, first + TFIDF_CALL_ROWS);
+    p = kernels.tfidfRows(first, end, OFFSETS, TOKENS, COLUMNS, IDF, OPL, COUNT, TOUCHED, INDPTR, INDICES, VALUES, p);
+  }
+  const matrix: SparseMatrix = {
+    rows,
+    cols,
+    indptr: new Int32Array(buffer, INDPTR, rows + 1).slice(),
+    indices: new Int32Array(buffer, INDICES, p).slice(),
+    values: new Float64Array(buffer, VALUES, p).slice(),
+  };
+  free();
+  return matrix;
 }
 
 /**

@@ -11,8 +11,19 @@
 ;; must hold -1 and COUNTS (a double per id) 0 on entry. A call counts the
 ;; notes `first` … `rows` − 1 (the caller makes several calls, so that V8's
 ;; optimised code runs the later ones), adding to COUNTS.
+;;
+;; tfidfRows: the unit TF-IDF rows of notes `first` … `rows` − 1
+;; (src/vectors/tfidf.ts `tfidfOfIds`), the same operations in the same
+;; order: a note's ids as columns (COLUMNS: one per id, -1 for none), counted
+;; in COUNT (an i32 per column, zero on entry and exit) and listed in
+;; TOUCHED, sorted ascending (Shell's sort: any sort gives the same order of
+;; distinct columns), each written to INDICES/VALUES from entry `p` on as
+;; (1 + ln count) · IDF[column] (OPL: 1 + ln c for c < 256, the imported
+;; `onePlusLog` above), then scaled to unit length; INDPTR[i + 1] = the end
+;; of note i's entries. Returns the next free entry.
 (module
   (import "kernels" "memory" (memory 1))
+  (import "kernels" "onePlusLog" (func $onePlusLogAbove (param f64) (result f64)))
 
   (func $weight (param $WEIGHTS i32) (param $i i32) (result f64)
     (if (result f64) (local.get $WEIGHTS)
@@ -73,4 +84,100 @@
         (br $word)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $row))))
+
+  (func (export "tfidfRows")
+    (param $first i32) (param $rows i32) (param $OFFSETS i32) (param $TOKENS i32) (param $COLUMNS i32) (param $IDF i32)
+    (param $OPL i32) (param $COUNT i32) (param $TOUCHED i32) (param $INDPTR i32) (param $INDICES i32) (param $VALUES i32)
+    (param $p i32) (result i32)
+    (local $i i32) (local $t i32) (local $end i32) (local $col i32) (local $at i32) (local $c i32) (local $distinct i32)
+    (local $h i32) (local $a i32) (local $b i32) (local $x i32) (local $from i32) (local $q i32) (local $sum f64) (local $v f64)
+    (local.set $i (local.get $first))
+    (block $done (loop $row
+      (br_if $done (i32.ge_s (local.get $i) (local.get $rows)))
+      ;; count the note's columns, listing each the first time
+      (local.set $distinct (i32.const 0))
+      (local.set $t (i32.load (i32.add (local.get $OFFSETS) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $end (i32.load (i32.add (local.get $OFFSETS) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2)))))
+      (block $counted (loop $token
+        (br_if $counted (i32.ge_s (local.get $t) (local.get $end)))
+        (local.set $col
+          (i32.load (i32.add (local.get $COLUMNS)
+            (i32.shl (i32.load (i32.add (local.get $TOKENS) (i32.shl (local.get $t) (i32.const 2)))) (i32.const 2)))))
+        (if (i32.ge_s (local.get $col) (i32.const 0))
+          (then
+            (local.set $at (i32.add (local.get $COUNT) (i32.shl (local.get $col) (i32.const 2))))
+            (local.set $c (i32.load (local.get $at)))
+            (if (i32.eqz (local.get $c))
+              (then
+                (i32.store (i32.add (local.get $TOUCHED) (i32.shl (local.get $distinct) (i32.const 2))) (local.get $col))
+                (local.set $distinct (i32.add (local.get $distinct) (i32.const 1)))))
+            (i32.store (local.get $at) (i32.add (local.get $c) (i32.const 1)))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $token)))
+      ;; Shell's sort of TOUCHED[0 … distinct), gaps 1, 4, 13, 40, …
+      (local.set $h (i32.const 1))
+      (block $gapsDone (loop $gaps
+        (br_if $gapsDone (i32.ge_s (i32.mul (local.get $h) (i32.const 3)) (local.get $distinct)))
+        (local.set $h (i32.add (i32.mul (local.get $h) (i32.const 3)) (i32.const 1)))
+        (br $gaps)))
+      (block $sorted (loop $gap
+        (br_if $sorted (i32.lt_s (local.get $h) (i32.const 1)))
+        (local.set $a (local.get $h))
+        (block $passDone (loop $pass
+          (br_if $passDone (i32.ge_s (local.get $a) (local.get $distinct)))
+          (local.set $x (i32.load (i32.add (local.get $TOUCHED) (i32.shl (local.get $a) (i32.const 2)))))
+          (local.set $b (local.get $a))
+          (block $placed (loop $shift
+            (br_if $placed (i32.lt_s (local.get $b) (local.get $h)))
+            (local.set $c (i32.load (i32.add (local.get $TOUCHED) (i32.shl (i32.sub (local.get $b) (local.get $h)) (i32.const 2)))))
+            (br_if $placed (i32.le_s (local.get $c) (local.get $x)))
+            (i32.store (i32.add (local.get $TOUCHED) (i32.shl (local.get $b) (i32.const 2))) (local.get $c))
+            (local.set $b (i32.sub (local.get $b) (local.get $h)))
+            (br $shift)))
+          (i32.store (i32.add (local.get $TOUCHED) (i32.shl (local.get $b) (i32.const 2))) (local.get $x))
+          (local.set $a (i32.add (local.get $a) (i32.const 1)))
+          (br $pass)))
+        (local.set $h (i32.div_s (local.get $h) (i32.const 3)))
+        (br $gap)))
+      ;; the entries, then unit length
+      (local.set $from (local.get $p))
+      (local.set $q (i32.const 0))
+      (block $written (loop $entry
+        (br_if $written (i32.ge_s (local.get $q) (local.get $distinct)))
+        (local.set $col (i32.load (i32.add (local.get $TOUCHED) (i32.shl (local.get $q) (i32.const 2)))))
+        (local.set $at (i32.add (local.get $COUNT) (i32.shl (local.get $col) (i32.const 2))))
+        (local.set $c (i32.load (local.get $at)))
+        (i32.store (local.get $at) (i32.const 0))
+        (i32.store (i32.add (local.get $INDICES) (i32.shl (local.get $p) (i32.const 2))) (local.get $col))
+        (f64.store (i32.add (local.get $VALUES) (i32.shl (local.get $p) (i32.const 3)))
+          (f64.mul
+            (if (result f64) (i32.lt_u (local.get $c) (i32.const 256))
+              (then (f64.load (i32.add (local.get $OPL) (i32.shl (local.get $c) (i32.const 3)))))
+              (else (call $onePlusLogAbove (f64.convert_i32_u (local.get $c)))))
+            (f64.load (i32.add (local.get $IDF) (i32.shl (local.get $col) (i32.const 3))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $entry)))
+      (local.set $sum (f64.const 0))
+      (local.set $q (local.get $from))
+      (block $summed (loop $square
+        (br_if $summed (i32.ge_s (local.get $q) (local.get $p)))
+        (local.set $v (f64.load (i32.add (local.get $VALUES) (i32.shl (local.get $q) (i32.const 3)))))
+        (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $v) (local.get $v))))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $square)))
+      (if (f64.gt (local.get $sum) (f64.const 0))
+        (then
+          (local.set $v (f64.div (f64.const 1) (f64.sqrt (local.get $sum))))
+          (local.set $q (local.get $from))
+          (block $scaled (loop $scale
+            (br_if $scaled (i32.ge_s (local.get $q) (local.get $p)))
+            (local.set $at (i32.add (local.get $VALUES) (i32.shl (local.get $q) (i32.const 3))))
+            (f64.store (local.get $at) (f64.mul (f64.load (local.get $at)) (local.get $v)))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (br $scale)))))
+      (i32.store (i32.add (local.get $INDPTR) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2))) (local.get $p))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $row)))
+    (local.get $p))
 )

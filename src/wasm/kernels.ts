@@ -108,6 +108,22 @@ export interface Kernels {
   eigen: (n: number, V: number, D: number, E: number) => void;
   /** From counts.wat (a fifth module on the same memory): document frequencies of term ids, of the notes `first` … `rows` − 1. */
   documentFrequencies: (first: number, rows: number, OFFSETS: number, TOKENS: number, WEIGHTS: number, LAST: number, COUNTS: number) => void;
+  /** From counts.wat: the unit TF-IDF rows of notes `first` … `rows` − 1, from entry `p` on; returns the next free entry. */
+  tfidfRows: (
+    first: number,
+    rows: number,
+    OFFSETS: number,
+    TOKENS: number,
+    COLUMNS: number,
+    IDF: number,
+    OPL: number,
+    COUNT: number,
+    TOUCHED: number,
+    INDPTR: number,
+    INDICES: number,
+    VALUES: number,
+    p: number,
+  ) => number;
   documentFrequenciesByWords: (
     first: number,
     rows: number,
