@@ -19,7 +19,7 @@ import { ngramIds } from '../src/vectors/ngrams';
 import type { SparseMatrix } from '../src/vectors/sparse';
 import { randomizedSvd, randomizedSvdOfUsedColumns, svdKernels, symmetricEigen } from '../src/vectors/svd';
 import { tfidfOfIds } from '../src/vectors/tfidf';
-import { termIds, vocabularyOfIds } from '../src/vectors/vocabulary';
+import { groupBags, termIds, vocabularyOfIds } from '../src/vectors/vocabulary';
 
 afterEach(() => useWasmKernels(true));
 
@@ -309,6 +309,41 @@ describe('WebAssembly products of the SVD', () => {
       Array.from({ length: 9000 }, () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => `t${Math.floor(random() * 500)}`)),
       2,
     );
+  });
+
+  it('groups of equal term bags (with and without repeats, long bags, many calls) are the same either way', () => {
+    const term = fc.integer({ min: 0, max: 30 }).map((t) => `t${t}`);
+    const bag = fc.oneof(fc.array(term, { maxLength: 6 }), fc.array(term, { minLength: 25, maxLength: 80 }));
+    const check = (docs: string[][], repeats: boolean) => {
+      const ids = termIds(docs);
+      useWasmKernels(false);
+      const js = groupBags(ids, repeats);
+      useWasmKernels(true);
+      const wasm = groupBags(ids, repeats);
+      expect(wasm.unique).toEqual(js.unique);
+      expect([...wasm.owner]).toEqual([...js.owner]);
+    };
+    fc.assert(
+      fc.property(fc.array(bag, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(), { maxLength: 20 }), fc.boolean(), (ds, copies, repeats) => {
+        // Copies of earlier notes in reverse order: equal bags in other orders.
+        check([...ds, ...copies.map((c) => [...ds[c % ds.length]!].reverse())], repeats);
+      }),
+      { numRuns: 200 },
+    );
+    // Two different bags with the same hash ([1, 2] and [2, 50332591]: FNV-1a collides), so the later
+    // groups of a hash are found through the chain of earlier ones; ids given directly (names unused with repeats).
+    const colliding = { names: [], tokens: Int32Array.of(1, 2, 2, 50332591, 50332591, 2, 2, 1), offsets: Int32Array.of(0, 2, 4, 6, 8) };
+    for (const on of [false, true]) {
+      useWasmKernels(on);
+      const groups = groupBags(colliding, true);
+      expect(groups.unique).toEqual([0, 1]);
+      expect([...groups.owner]).toEqual([0, 1, 1, 0]);
+    }
+    // 9,000 notes over three calls, many of them equal.
+    const random = createRandom(17);
+    const docs = Array.from({ length: 9000 }, () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => `t${Math.floor(random() * 12)}`));
+    check(docs, false);
+    check(docs, true);
   });
 
   it('Gram matrices and dense products (any shape, odd widths) are bit-identical either way', () => {

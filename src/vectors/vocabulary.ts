@@ -138,6 +138,8 @@ export interface BagGroups {
 export function groupBags(ids: TermIds, repeats: boolean): BagGroups {
   const { tokens, offsets } = ids;
   const rows = offsets.length - 1;
+  const kernels = threadKernels();
+  if (kernels && rows > 0) return groupBagsInWasm(kernels, ids, repeats);
   const owner = new Int32Array(rows);
   const unique: number[] = [];
   // The sorted ids of each group's first note, one after another.
@@ -187,6 +189,52 @@ export function groupBags(ids: TermIds, repeats: boolean): BagGroups {
     }
     owner[i] = g;
   }
+  return { unique, owner };
+}
+
+/** Notes per call of wasm/counts.wat's `groupBags`. */
+const GROUP_CALL_ROWS = 4096;
+
+/**
+ * {@link groupBags} by wasm/counts.wat (the same hash, table and comparisons, so the same
+ * groups), its arrays copied into the kernels' memory.
+ */
+function groupBagsInWasm(kernels: Kernels, ids: TermIds, repeats: boolean): BagGroups {
+  const { tokens, offsets } = ids;
+  const rows = offsets.length - 1;
+  const mask = (1 << Math.ceil(Math.log2(2 * rows + 2))) - 1;
+  let longest = 0;
+  for (let i = 0; i < rows; i++) longest = Math.max(longest, offsets[i + 1]! - offsets[i]!);
+  const {
+    at: [OFFSETS, TOKENS, LAST, BAG, SLOTHASH, SLOTGROUP, SAMEHASH, POOL, POOLSTART, OWNER, UNIQUE],
+    free,
+  } = allocate(kernels, [
+    4 * (rows + 1),
+    4 * tokens.length,
+    repeats ? 0 : 4 * ids.names.length,
+    4 * longest,
+    4 * (mask + 1),
+    4 * (mask + 1),
+    4 * rows,
+    4 * tokens.length,
+    4 * (rows + 1),
+    4 * rows,
+    4 * rows,
+  ]);
+  const buffer = kernels.memory.buffer;
+  new Int32Array(buffer, OFFSETS, rows + 1).set(offsets);
+  new Int32Array(buffer, TOKENS, tokens.length).set(tokens);
+  if (!repeats) new Int32Array(buffer, LAST, ids.names.length).fill(-1);
+  new Int32Array(buffer, SLOTGROUP, mask + 1).fill(0);
+  new Int32Array(buffer, POOLSTART, 1)[0] = 0;
+  let groups = 0;
+  for (let first = 0; first < rows; first += GROUP_CALL_ROWS) {
+    const end = Math.min(rows, first + GROUP_CALL_ROWS);
+    groups = kernels.groupBags(first, end, repeats ? 1 : 0, OFFSETS, TOKENS, LAST, BAG, mask, SLOTHASH, SLOTGROUP, SAMEHASH, POOL, POOLSTART, OWNER, UNIQUE, groups);
+  }
+  const owner = new Int32Array(buffer, OWNER, rows).slice();
+  const unique = Array.from(new Int32Array(buffer, UNIQUE, groups));
+  free();
   return { unique, owner };
 }
 

@@ -124,6 +124,25 @@ export interface Kernels {
     VALUES: number,
     p: number,
   ) => number;
+  /** From counts.wat: notes `first` … `rows` − 1 into groups of equal term bags; returns the number of groups. */
+  groupBags: (
+    first: number,
+    rows: number,
+    repeats: number,
+    OFFSETS: number,
+    TOKENS: number,
+    LAST: number,
+    BAG: number,
+    mask: number,
+    SLOTHASH: number,
+    SLOTGROUP: number,
+    SAMEHASH: number,
+    POOL: number,
+    POOLSTART: number,
+    OWNER: number,
+    UNIQUE: number,
+    groups: number,
+  ) => number;
   documentFrequenciesByWords: (
     first: number,
     rows: number,
