@@ -147,7 +147,7 @@ export function groupBags(ids: TermIds, repeats: boolean): BagGroups {
   const poolStart: number[] = [0];
   // Hash → most recent group with it (open addressing: a slot holds a hash and its group + 1, 0 when empty); earlier
   // groups of the same hash by `sameHash`.
-  const mask = (1 << Math.ceil(Math.log2(2 * rows + 2))) - 1;
+  const mask = slotMask(rows);
   const slotHash = new Int32Array(mask + 1);
   const slotGroup = new Int32Array(mask + 1);
   let sameHash = new Int32Array(64);
@@ -192,6 +192,11 @@ export function groupBags(ids: TermIds, repeats: boolean): BagGroups {
   return { unique, owner };
 }
 
+/** The slot mask of groupBags' hash table for `rows` notes: a power of two of slots, at most half of them used. */
+function slotMask(rows: number): number {
+  return (1 << Math.ceil(Math.log2(2 * rows + 2))) - 1;
+}
+
 /** Notes per call of wasm/counts.wat's `groupBags`. */
 const GROUP_CALL_ROWS = 4096;
 
@@ -202,7 +207,7 @@ const GROUP_CALL_ROWS = 4096;
 function groupBagsInWasm(kernels: Kernels, ids: TermIds, repeats: boolean): BagGroups {
   const { tokens, offsets } = ids;
   const rows = offsets.length - 1;
-  const mask = (1 << Math.ceil(Math.log2(2 * rows + 2))) - 1;
+  const mask = slotMask(rows);
   let longest = 0;
   for (let i = 0; i < rows; i++) longest = Math.max(longest, offsets[i + 1]! - offsets[i]!);
   const {
