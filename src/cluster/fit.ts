@@ -17,7 +17,7 @@ import { chooseK, type KCriterion, type KFit, kRange } from './choose-k';
 import { consensusClustering, consensusOfFits } from './consensus';
 import { type Clustering, sphericalKmeans } from './kmeans';
 import { seededSample as sampleIndices } from './random';
-import { allocate, threadKernels } from '../wasm/kernels';
+import { allocate, inPieces, threadKernels } from '../wasm/kernels';
 
 /**
  * Below this many distinct notes the consensus is not used: its co-association
@@ -376,9 +376,9 @@ export function projectRows(m: SparseMatrix, position: Int32Array, v: Float64Arr
     new Float64Array(buffer, V, v.length).set(v);
     const out = new Float64Array(buffer, OUT, rows * width);
     out.fill(0);
-    // In about eight calls, each running to its end in the code it started with: the later ones run V8's optimised code.
+    // In about eight pieces (inPieces): few long rows (whole texts) are as much work as many notes.
     const step = Math.max(64, Math.ceil(rows / 8));
-    for (let i = 0; i < rows; i += step) kernels.projectRows(Math.min(step, rows - i), width, RP + 4 * i, CX, VX, POS, V, OUT + 8 * width * i);
+    inPieces(rows, (i, end) => kernels.projectRows(end - i, width, RP + 4 * i, CX, VX, POS, V, OUT + 8 * width * i), step);
     const result = out.slice();
     free();
     return result;

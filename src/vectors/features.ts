@@ -6,8 +6,8 @@
 import { normalizeRows, pickRows, type SparseMatrix } from './sparse';
 import { idfOfCounts, tfidfOfIds } from './tfidf';
 import { rowsOfIds, type TermIds, termIds, type Vocabulary, vocabularyOfIds, type WordGrams } from './vocabulary';
-import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
-import { onePlusLog } from './sublinear-tf';
+import { allocate, inPieces, type Kernels, threadKernels } from '../wasm/kernels';
+import { ONE_PLUS_LOG, onePlusLog } from './sublinear-tf';
 
 /** One kind of term: its bag per note and the weight of its block. */
 export interface FeatureBlock {
@@ -342,11 +342,9 @@ function ngramSumsInWasm(
   new Float64Array(buffer, IDF, idfOf.length).set(idfOf);
   new Float64Array(buffer, V, v.length).set(v);
   new Float64Array(buffer, SUMS, types * width).fill(0);
-  // In calls of PROJECT_CALL_ROWS word types, so that V8's optimised code runs the later ones.
-  for (let t = 0; t < types; t += PROJECT_CALL_ROWS) {
-    const count = Math.min(PROJECT_CALL_ROWS, types - t);
-    kernels.ngramSums(count, width, POOL, STARTS + 4 * t, ENDS + 4 * t, ROWAT, IDF, V, SUMS + 8 * width * t, SQUARES + 8 * t);
-  }
+  inPieces(types, (t, end) => {
+    kernels.ngramSums(end - t, width, POOL, STARTS + 4 * t, ENDS + 4 * t, ROWAT, IDF, V, SUMS + 8 * width * t, SQUARES + 8 * t);
+  });
   const sums = new Float64Array(buffer, SUMS, types * width).slice();
   const squares = new Float64Array(buffer, SQUARES, types).slice();
   free();
@@ -458,9 +456,6 @@ export function projectPrepared(projection: Projection, rows: ArrayLike<number>)
   return out;
 }
 
-/** Rows per call of the WebAssembly projection: V8 runs a later call in the optimised code its first calls got compiled. */
-const PROJECT_CALL_ROWS = 4096;
-
 /**
  * {@link projectPrepared} in WebAssembly (wasm/projection.wat), block by block over all rows: each
  * row's sums are the same operations in the same order, so the same bits.
@@ -471,14 +466,13 @@ function projectInWasm(kernels: Kernels, projection: Projection, rows: ArrayLike
   const {
     at: [OUT, TOTAL, ROWS, OPL, PART, V, MARKS, GRAMS, COUNTS, LIST],
     free,
-  } = allocate(kernels, [n * width * 8, n * 8, n * 4, 256 * 8, width * 8, v.length * 8, ids * 4, ids * 4, ids * 4, ids * 4]);
+  } = allocate(kernels, [n * width * 8, n * 8, n * 4, ONE_PLUS_LOG.byteLength, width * 8, v.length * 8, ids * 4, ids * 4, ids * 4, ids * 4]);
   let buffer = kernels.memory.buffer;
   new Float64Array(buffer, OUT, n * width).fill(0);
   new Float64Array(buffer, TOTAL, n).fill(0);
   const rowsAt = new Int32Array(buffer, ROWS, n);
   for (let a = 0; a < n; a++) rowsAt[a] = rows[a]!;
-  const opl = new Float64Array(buffer, OPL, 256);
-  for (let c = 0; c < 256; c++) opl[c] = onePlusLog(c);
+  new Float64Array(buffer, OPL, ONE_PLUS_LOG.length).set(ONE_PLUS_LOG);
   new Float64Array(buffer, V, v.length).set(v);
   // Stamps (word blocks) and counts (token blocks) start at zero.
   new Int32Array(buffer, MARKS, ids).fill(0);
@@ -501,10 +495,9 @@ function projectInWasm(kernels: Kernels, projection: Projection, rows: ArrayLike
       new Int32Array(buffer, ENDS, types).set(ends);
       new Float64Array(buffer, SUMS, types * width).set(sums!);
       new Float64Array(buffer, SQUARES, types).set(squares!);
-      for (let a = 0; a < n; a += PROJECT_CALL_ROWS) {
-        const count = Math.min(PROJECT_CALL_ROWS, n - a);
+      inPieces(n, (a, end) => {
         stamp = kernels.projectWords(
-          count,
+          end - a,
           width,
           ROWS + 4 * a,
           WOFFSETS,
@@ -527,7 +520,7 @@ function projectInWasm(kernels: Kernels, projection: Projection, rows: ArrayLike
           TOTAL + 8 * a,
           stamp,
         );
-      }
+      });
       tables.free();
     } else {
       const tokenTable = allocate(kernels, [tokens.length * 4, offsets.length * 4]);
@@ -536,10 +529,9 @@ function projectInWasm(kernels: Kernels, projection: Projection, rows: ArrayLike
       copyLookups(buffer, ROWAT, rowAt, IDF, idfOf);
       new Int32Array(buffer, TOKENS, tokens.length).set(tokens);
       new Int32Array(buffer, OFFSETS, offsets.length).set(offsets);
-      for (let a = 0; a < n; a += PROJECT_CALL_ROWS) {
-        const count = Math.min(PROJECT_CALL_ROWS, n - a);
-        kernels.projectTokens(count, width, ROWS + 4 * a, OFFSETS, TOKENS, ROWAT, IDF, V, OPL, COUNTS, LIST, PART, weight, OUT + 8 * width * a, TOTAL + 8 * a);
-      }
+      inPieces(n, (a, end) => {
+        kernels.projectTokens(end - a, width, ROWS + 4 * a, OFFSETS, TOKENS, ROWAT, IDF, V, OPL, COUNTS, LIST, PART, weight, OUT + 8 * width * a, TOTAL + 8 * a);
+      });
       tokenTable.free();
     }
     lookups.free();

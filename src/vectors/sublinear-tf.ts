@@ -6,8 +6,8 @@
  * @module
  */
 
-/** 1 + ln c for c < 256. */
-const ONE_PLUS_LOG = Float64Array.from({ length: 256 }, (_, c) => 1 + Math.log(c));
+/** 1 + ln c for c < 256 (the WebAssembly kernels get a copy in their memory). */
+export const ONE_PLUS_LOG = Float64Array.from({ length: 256 }, (_, c) => 1 + Math.log(c));
 
 /**
  * 1 + ln `c`, exactly `1 + Math.log(c)`.

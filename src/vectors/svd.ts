@@ -7,7 +7,7 @@
  */
 import { createSkippableRandom } from '../cluster/random';
 import type { SparseMatrix } from './sparse';
-import { allocate, type Kernels, threadKernels, writePairs } from '../wasm/kernels';
+import { allocate, inPieces, type Kernels, threadKernels, writePairs } from '../wasm/kernels';
 
 /** A truncated SVD A ≈ U · diag(S) · Vᵀ. */
 export interface TruncatedSvd {
@@ -222,20 +222,15 @@ function sparseProducts(t: SparseMatrix, rows: number, maxWidth: number): Sparse
   // The last Aᵀ·Q handed out, still in WIDE.
   let wide: Float64Array | undefined;
   let wideWidth = 0;
-  // The products run in calls of SPARSE_CALL_COLUMNS columns (in column order, as one call would): V8 runs a call to
-  // its end in the code it started with, and the later calls then run the optimised code.
+  // The products run in pieces of SPARSE_CALL_COLUMNS columns, in column order as one call would (inPieces).
   const shortTimes = (width: number) => {
     new Float64Array(memory(), SHORT, rows * width).fill(0);
-    for (let c = 0; c < cols; c += SPARSE_CALL_COLUMNS) {
-      kernels.sparseTimes(Math.min(SPARSE_CALL_COLUMNS, cols - c), width, IP + 4 * c, IX, VX, WIDE + 8 * width * c, SHORT);
-    }
+    inPieces(cols, (c, end) => kernels.sparseTimes(end - c, width, IP + 4 * c, IX, VX, WIDE + 8 * width * c, SHORT), SPARSE_CALL_COLUMNS);
     return new Float64Array(memory(), SHORT, rows * width).slice();
   };
   const wideTimes = (q: Float64Array, width: number) => {
     new Float64Array(memory(), SHORT, rows * width).set(q.subarray(0, rows * width));
-    for (let c = 0; c < cols; c += SPARSE_CALL_COLUMNS) {
-      kernels.sparseTransposedTimes(Math.min(SPARSE_CALL_COLUMNS, cols - c), width, IP + 4 * c, IX, VX, SHORT, WIDE + 8 * width * c);
-    }
+    inPieces(cols, (c, end) => kernels.sparseTransposedTimes(end - c, width, IP + 4 * c, IX, VX, SHORT, WIDE + 8 * width * c), SPARSE_CALL_COLUMNS);
   };
   return {
     byColumns(b, width) {

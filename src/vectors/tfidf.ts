@@ -5,8 +5,8 @@
  */
 import type { SparseMatrix } from './sparse';
 import { sortSmall, type TermIds, termIds, tokensOf, type Vocabulary } from './vocabulary';
-import { onePlusLog } from './sublinear-tf';
-import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
+import { ONE_PLUS_LOG, onePlusLog } from './sublinear-tf';
+import { allocate, inPieces, type Kernels, threadKernels } from '../wasm/kernels';
 
 /** The TF-IDF matrix and the idf of each feature. */
 export interface TfidfResult {
@@ -64,7 +64,7 @@ export function tfidfOfIds(ids: TermIds, columnOfId: Int32Array, vocabulary: Voc
   // Counts per column in a dense scratch array, the touched columns listed,
   // sorted and written straight into CSR (no Map per note).
   const count = new Int32Array(cols);
-  // The distinct columns of a note, sorted by the typed array's own numeric sort (no comparator calls).
+  // The distinct columns of a note, sorted in place (sortSmall).
   let touched = new Int32Array(64);
   const indptr = new Int32Array(rows + 1);
   // A note has at most as many distinct columns as tokens: room for all, no growing and no copy at the end.
@@ -103,9 +103,6 @@ export function tfidfOfIds(ids: TermIds, columnOfId: Int32Array, vocabulary: Voc
   return { matrix, idf };
 }
 
-/** Notes per call of wasm/counts.wat's `tfidfRows` (later calls run V8's optimised code). */
-const TFIDF_CALL_ROWS = 4096;
-
 /**
  * The rows of {@link tfidfOfIds} by wasm/counts.wat (`tfidfRows`: the same operations in the same
  * order, so the same bits), its arrays copied into the kernels' memory.
@@ -121,7 +118,7 @@ function rowsInWasm(kernels: Kernels, ids: TermIds, columnOfId: Int32Array, idf:
     4 * tokens.length,
     4 * columnOfId.length,
     8 * cols,
-    8 * 256,
+    ONE_PLUS_LOG.byteLength,
     4 * cols,
     4 * cols,
     4 * (rows + 1),
@@ -133,15 +130,13 @@ function rowsInWasm(kernels: Kernels, ids: TermIds, columnOfId: Int32Array, idf:
   new Int32Array(buffer, TOKENS, tokens.length).set(tokens);
   new Int32Array(buffer, COLUMNS, columnOfId.length).set(columnOfId);
   new Float64Array(buffer, IDF, cols).set(idf);
-  const opl = new Float64Array(buffer, OPL, 256);
-  for (let c = 0; c < 256; c++) opl[c] = onePlusLog(c);
+  new Float64Array(buffer, OPL, ONE_PLUS_LOG.length).set(ONE_PLUS_LOG);
   new Int32Array(buffer, COUNT, cols).fill(0);
   new Int32Array(buffer, INDPTR, 1)[0] = 0;
   let p = 0;
-  for (let first = 0; first < rows; first += TFIDF_CALL_ROWS) {
-    const end = Math.min(rows, first + TFIDF_CALL_ROWS);
+  inPieces(rows, (first, end) => {
     p = kernels.tfidfRows(first, end, OFFSETS, TOKENS, COLUMNS, IDF, OPL, COUNT, TOUCHED, INDPTR, INDICES, VALUES, p);
-  }
+  });
   const matrix: SparseMatrix = {
     rows,
     cols,

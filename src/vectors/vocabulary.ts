@@ -4,7 +4,7 @@
  */
 
 import { sortedOrder } from '../sort-strings';
-import { allocate, type Kernels, threadKernels } from '../wasm/kernels';
+import { allocate, inPieces, type Kernels, threadKernels } from '../wasm/kernels';
 
 /** Stems kept as features and their document frequencies. */
 export interface Vocabulary {
@@ -197,9 +197,6 @@ function slotMask(rows: number): number {
   return (1 << Math.ceil(Math.log2(2 * rows + 2))) - 1;
 }
 
-/** Notes per call of wasm/counts.wat's `groupBags`. */
-const GROUP_CALL_ROWS = 4096;
-
 /**
  * {@link groupBags} by wasm/counts.wat (the same hash, table and comparisons, so the same
  * groups), its arrays copied into the kernels' memory.
@@ -233,10 +230,9 @@ function groupBagsInWasm(kernels: Kernels, ids: TermIds, repeats: boolean): BagG
   new Int32Array(buffer, SLOTGROUP, mask + 1).fill(0);
   new Int32Array(buffer, POOLSTART, 1)[0] = 0;
   let groups = 0;
-  for (let first = 0; first < rows; first += GROUP_CALL_ROWS) {
-    const end = Math.min(rows, first + GROUP_CALL_ROWS);
+  inPieces(rows, (first, end) => {
     groups = kernels.groupBags(first, end, repeats ? 1 : 0, OFFSETS, TOKENS, LAST, BAG, mask, SLOTHASH, SLOTGROUP, SAMEHASH, POOL, POOLSTART, OWNER, UNIQUE, groups);
-  }
+  });
   const owner = new Int32Array(buffer, OWNER, rows).slice();
   const unique = Array.from(new Int32Array(buffer, UNIQUE, groups));
   free();
@@ -442,9 +438,6 @@ function documentFrequencies(ids: TermIds, weights: ArrayLike<number> | undefine
   return { counts, documents };
 }
 
-/** Notes per call of wasm/counts.wat. */
-const COUNT_CALL_ROWS = 4096;
-
 /** The counts of {@link documentFrequencies} by wasm/counts.wat, its arrays copied into the kernels' memory. */
 function frequenciesInWasm(kernels: Kernels, ids: TermIds, weights: ArrayLike<number> | undefined): Float64Array {
   const { names, offsets, words } = ids;
@@ -464,13 +457,10 @@ function frequenciesInWasm(kernels: Kernels, ids: TermIds, weights: ArrayLike<nu
   }
   for (let j = 0; j < arrays.length; j++) new Int32Array(buffer, AT[j]!, arrays[j]!.length).set(arrays[j]!);
   const weightsAt = weights ? WEIGHTS : 0;
-  // In calls of COUNT_CALL_ROWS notes: one call for all would run in V8's baseline code to its end (WebAssembly has no
-  // on-stack replacement); the later calls run the optimised code.
-  for (let first = 0; first < rows; first += COUNT_CALL_ROWS) {
-    const end = Math.min(rows, first + COUNT_CALL_ROWS);
+  inPieces(rows, (first, end) => {
     if (words) kernels.documentFrequenciesByWords(first, end, AT[0]!, AT[1]!, AT[2]!, AT[3]!, AT[4]!, weightsAt, LAST, COUNTS);
     else kernels.documentFrequencies(first, end, AT[0]!, AT[1]!, weightsAt, LAST, COUNTS);
-  }
+  });
   const counts = new Float64Array(buffer, COUNTS, terms).slice();
   free();
   return counts;

@@ -213,6 +213,19 @@ export function useWasmKernels(on: boolean): void {
   enabled = on;
 }
 
+/**
+ * Items (notes, word types) per call of a long WebAssembly loop. V8 runs a WebAssembly call to its end in
+ * the code it started with (there is no on-stack replacement), so one call for all would run in the
+ * baseline tier while the optimised code is being compiled; called in pieces, in order, the later calls
+ * run the optimised code.
+ */
+export const CALL_PIECE = 4096;
+
+/** Calls `call(first, end)` for consecutive pieces `[first, end)` of `[0, count)`, in order. */
+export function inPieces(count: number, call: (first: number, end: number) => void, size = CALL_PIECE): void {
+  for (let first = 0; first < count; first += size) call(first, Math.min(count, first + size));
+}
+
 /** Memory above this many bytes is not kept after a run ({@link releaseKernels}). */
 const KEEP_MEMORY = 64 << 20;
 
