@@ -124,17 +124,9 @@ export interface FitInput {
   wordRows?: { matrix: SparseMatrix; vocabulary: Vocabulary; columnOfId: Int32Array; minDf: number; maxDf: number };
 }
 
-/** The word numbers of the notes `rows`, one after another (for {@link ngramIds}). */
+/** The word numbers of the notes `rows`, one after another (for {@link ngramIds}): their rows picked as term ids are. */
 function numbersOfRows({ numbers, offsets, count }: NonNullable<FitInput['wordNumbers']>, rows: readonly number[]): WordNumbers {
-  let size = 0;
-  for (const i of rows) size += offsets[i + 1]! - offsets[i]!;
-  const of = new Int32Array(size);
-  let at = 0;
-  for (const i of rows) {
-    of.set(numbers.subarray(offsets[i]!, offsets[i + 1]!), at);
-    at += offsets[i + 1]! - offsets[i]!;
-  }
-  return { of, count };
+  return { of: rowsOfIds({ names: [], tokens: numbers, offsets }, rows).tokens, count };
 }
 
 /** Why a note has no theme. */
